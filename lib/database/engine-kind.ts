@@ -1,0 +1,2 @@
+/** The database engines guildaudit runs on. */
+export type EngineKind = 'sqlite' | 'postgres';

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { EngineKind } from '../engine-kind';
+import { initialSchema } from './2026-11-25-initial-schema';
+
+/**
+ * Every migration, by dated name, for one engine. Compiled into the package (not read from a
+ * folder at run time) so the CLI, tests and notebook kernels all see the same set.
+ */
+export function migrationProvider(engine: EngineKind): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '2026-11-25-initial-schema': initialSchema(engine),
+  };
+  return { getMigrations: async () => migrations };
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Engine, ImportWriter } from '../engine';
+import type { Database } from '../schema';
+import { SqliteImportWriter } from './sqlite-import-writer';
+
+/**
+ * Opens (creating if needed) an audit database in a SQLite file.
+ *
+ * @example
+ * const engine = openSqliteEngine('data/guildaudit.sqlite');
+ */
+export function openSqliteEngine(file: string): Engine {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const handle = new BetterSqlite3(file);
+  // WAL lets readers (notebooks, dashboards) work while an import runs; NORMAL is durable in WAL.
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('synchronous = NORMAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('cache_size = -65536'); // 64 MiB
+  handle.pragma('temp_store = MEMORY');
+  handle.pragma('busy_timeout = 10000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+
+  return {
+    kind: 'sqlite',
+    db,
+    location: file,
+    async importTransaction<T>(work: (writer: ImportWriter) => Promise<T>): Promise<T> {
+      // Raw statements on the same connection Kysely uses: an import runs alone, so no interleaving.
+      handle.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(new SqliteImportWriter(handle));
+        handle.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (handle.inTransaction) handle.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

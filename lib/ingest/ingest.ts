@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import type { Engine } from '../database/engine';
+import { ingestFile, type FileOutcome } from './ingest-file';
+
+/** Progress over a whole ingest: bytes and messages so far, and the file being read. */
+export interface IngestProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  messages: number;
+  file: string;
+}
+
+/** One outcome per file, in the order given, and the totals. */
+export interface IngestResult {
+  outcomes: FileOutcome[];
+  imported: number;
+  unchanged: number;
+  failed: number;
+  messages: number;
+  bytes: number;
+}
+
+/**
+ * Imports files one after another, each in its own transaction. A file that fails does not stop
+ * the others; its outcome carries the error.
+ *
+ * @example
+ * const result = await ingest(engine, findArchives(['exports/']));
+ * if (result.failed > 0) process.exitCode = 1;
+ */
+export async function ingest(
+  engine: Engine,
+  files: readonly string[],
+  onProgress: (p: IngestProgress) => void = () => {},
+): Promise<IngestResult> {
+  const sizes = files.map((f) => fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0);
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  const result: IngestResult = { outcomes: [], imported: 0, unchanged: 0, failed: 0, messages: 0, bytes: 0 };
+  let bytesBefore = 0;
+  for (const [i, file] of files.entries()) {
+    const outcome = await ingestFile(engine, file, (bytesRead, messages) =>
+      onProgress({ bytesDone: bytesBefore + bytesRead, bytesTotal, messages: result.messages + messages, file }),
+    );
+    result.outcomes.push(outcome);
+    result[outcome.status === 'imported' ? 'imported' : outcome.status]++;
+    if (outcome.status === 'imported') result.messages += outcome.messages;
+    result.bytes += outcome.bytes;
+    bytesBefore += sizes[i];
+    onProgress({ bytesDone: bytesBefore, bytesTotal, messages: result.messages, file });
+  }
+  return result;
+}
