@@ -12,6 +12,6 @@ export async function migrateToLatest(engine: Engine): Promise<void> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not migrate ${engine.location}${failed ? ` (migration ${failed})` : ''}: ${reason}`);
+    throw new Error(failed ? `migration ${failed} failed: ${reason}` : reason);
   }
 }

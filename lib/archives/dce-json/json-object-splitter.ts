@@ -32,7 +32,7 @@ export interface SplitterEvents {
   element(json: string, byte: number): void;
 }
 
-type State = 'start' | 'key' | 'colon' | 'value' | 'afterValue' | 'element' | 'afterElement' | 'done';
+type State = 'start' | 'key' | 'colon' | 'value' | 'afterValue' | 'firstElement' | 'element' | 'afterElement' | 'done';
 
 /** Incremental splitter: `push` chunks as they are read, then `end`. */
 export class JsonObjectSplitter {
@@ -69,8 +69,9 @@ export class JsonObjectSplitter {
   end(): void {
     this.#scan(true);
     if (this.#state !== 'done') {
-      const where = this.#state === 'element' || this.#state === 'afterElement' ? ` inside "${this.arrayKey}"` : '';
-      throw new SplitError(`unexpected end of file${where}: the JSON is incomplete`, this.offset);
+      const inArray = this.#state === 'firstElement' || this.#state === 'element' || this.#state === 'afterElement';
+      const where = inArray ? ` inside "${this.arrayKey}"` : '';
+      throw new SplitError(`the file ends${where} before the JSON is complete`, this.offset);
     }
   }
 
@@ -117,12 +118,8 @@ export class JsonObjectSplitter {
         case 'value': {
           if (this.#key === this.arrayKey && c === LBRACKET) {
             this.events.arrayStart(this.#key, at);
-            this.#state = 'element';
-            i = skipWhitespace(buf, i + 1);
-            if (i < n && buf[i] === RBRACKET) {
-              this.#state = 'afterValue';
-              i++;
-            }
+            this.#state = 'firstElement';
+            i++;
             break;
           }
           const end = valueEnd(buf, i, atEnd);
@@ -138,7 +135,13 @@ export class JsonObjectSplitter {
           else throw new SplitError("expected ',' or '}' between properties", at);
           i++;
           break;
+        case 'firstElement':
         case 'element': {
+          if (this.#state === 'firstElement' && c === RBRACKET) {
+            this.#state = 'afterValue';
+            i++;
+            break;
+          }
           const end = valueEnd(buf, i, atEnd);
           if (end < 0) return i;
           this.events.element(buf.toString('utf8', i, end), at);

@@ -127,7 +127,8 @@ export class DceJsonReader {
           splitter.end();
         } catch (error) {
           if (error instanceof SplitError && builder && this.info.declaredCount === null) {
-            fail(`${error.message} after ${this.info.messages} messages, with no "messageCount" (an interrupted export?)`, error.byte);
+            const complete = `${this.info.messages} complete message${this.info.messages === 1 ? '' : 's'}`;
+            fail(`${error.message}, after ${complete} and with no "messageCount": an interrupted export?`, error.byte);
           }
           throw error;
         }
