@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: builds realistic synthetic DiscordChatExporter exports and prints import
+ * throughput (messages/s) and peak memory (RSS) into SQLite and PostgreSQL, and the peak memory
+ * of importing one ~1 GB file. Figures only: nothing here passes or fails on a timing.
+ *
+ * Options: --messages N (default 300000), --big-messages N (default 650000, ~1 GB file),
+ * --skip-big, --skip-postgres, --keep (leave the generated exports in the temp folder).
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { startPostgres } from '../test/support/postgres-server';
+import { writeSyntheticExport } from './synthetic-dce';
+
+const run = promisify(execFile);
+
+interface ImportFigures {
+  seconds: number;
+  messages: number;
+  files: number;
+  failed: number;
+  error: string | null;
+  maxRssBytes: number;
+}
+
+async function importInChild(target: string, input: string): Promise<ImportFigures> {
+  const script = path.join(__dirname, 'import-once.js');
+  const { stdout } = await run(process.execPath, [script, target, input], { maxBuffer: 1 << 20 });
+  const figures = JSON.parse(stdout) as ImportFigures;
+  if (figures.failed > 0) throw new Error(`benchmark import failed: ${figures.error}`);
+  return figures;
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+const rate = (f: ImportFigures) => Math.round(f.messages / f.seconds).toLocaleString('en-US');
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +
+    `Node ${process.versions.node}, SQLite via better-sqlite3, ${os.platform()} ${os.release()}`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      messages: { type: 'string', default: '300000' },
+      'big-messages': { type: 'string', default: '650000' },
+      'skip-big': { type: 'boolean', default: false },
+      'skip-postgres': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const messages = Number(values.messages);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guildaudit-bench-'));
+  const log = (line: string) => process.stdout.write(line + '\n');
+  log(`guildaudit import benchmark — ${machine()}`);
+  try {
+    const t0 = performance.now();
+    const guild = await writeSyntheticExport({ dir: path.join(work, 'guild'), messages });
+    log(`synthetic export: ${guild.messages.toLocaleString('en-US')} messages in ${guild.files.length} files, ` +
+      `${mb(guild.bytes)} MB (${Math.round(guild.bytes / guild.messages)} B/message), made in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const sqlite = await importInChild(path.join(work, 'bench.sqlite'), guild.dir);
+    log(`import into SQLite:     ${rate(sqlite).padStart(8)} messages/s  (${sqlite.seconds.toFixed(2)} s, peak RSS ${mb(sqlite.maxRssBytes)} MB)   target ≥ 100,000`);
+
+    if (!values['skip-postgres']) {
+      const server = await startPostgres({ fsync: true });
+      try {
+        const pg = await importInChild(await server.createDatabase(), guild.dir);
+        log(`import into PostgreSQL: ${rate(pg).padStart(8)} messages/s  (${pg.seconds.toFixed(2)} s, peak RSS ${mb(pg.maxRssBytes)} MB, ${server.origin})   target ≥ 75,000`);
+      } finally {
+        await server.stop();
+      }
+    }
+
+    if (!values['skip-big']) {
+      fs.rmSync(guild.dir, { recursive: true, force: true });
+      const big = await writeSyntheticExport({ dir: path.join(work, 'big'), messages: Number(values['big-messages']), singleFile: true, seed: 2 });
+      const figures = await importInChild(path.join(work, 'big.sqlite'), big.dir);
+      log(`one ${mb(big.bytes)} MB file into SQLite: peak RSS ${mb(figures.maxRssBytes)} MB   target < 300 MB  ` +
+        `(${rate(figures)} messages/s)`);
+    }
+  } finally {
+    if (values.keep) log(`kept: ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error?.stack ?? error}\n`);
+  process.exitCode = 1;
+});
