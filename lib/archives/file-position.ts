@@ -6,11 +6,12 @@ import type { FilePosition } from './archive-error';
  * to that offset, so it is only used on the error path, never while importing.
  */
 export async function positionInFile(file: string, byte: number): Promise<FilePosition> {
+  if (byte <= 0) return { byte: 0, line: 1, column: 1 };
   let line = 1;
   let lineStart = 0;
   let offset = 0;
   const tail: Buffer[] = [];
-  for await (const chunk of fs.createReadStream(file, { end: Math.max(0, byte - 1), highWaterMark: 1 << 20 })) {
+  for await (const chunk of fs.createReadStream(file, { end: byte - 1, highWaterMark: 1 << 20 })) {
     const buf = chunk as Buffer;
     let i = buf.indexOf(10);
     while (i !== -1) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { JsonObjectSplitter, SplitError } from '../../lib/archives/dce-json/json-object-splitter';
+import { jsonErrorOffset } from '../../lib/archives/json-error-offset';
 
 interface Seen {
   members: Array<[string, unknown, number]>;
@@ -65,4 +66,20 @@ test('structural errors name the offset', () => {
   assert.throws(() => split(Buffer.from('[1,2]'), 10), (e: unknown) => e instanceof SplitError && e.byte === 0);
   assert.throws(() => split(Buffer.from('{"a":1 "b":2}'), 10), (e: unknown) => e instanceof SplitError && e.byte === 7);
   assert.throws(() => split(Buffer.from('{"a":1} x'), 10), (e: unknown) => e instanceof SplitError && e.byte === 8);
+});
+
+test('jsonErrorOffset points at the first character that breaks the JSON', () => {
+  const cases: Array<[string, number]> = [
+    ['{"a": true}', -1],
+    ['[1, -2.5e3, "x\\n\\u00e9", null, false, {}]', -1],
+    ['{"a": tru}', 9],
+    ['{"a": 1 "b": 2}', 8],
+    ['{"a": [1, 2}', 11],
+    ['{"a": "unterminated', 19],
+    ['{"a": 01}', 7],
+    ['{"a": "bad \\x escape"}', 12],
+    ['{"a": 1} extra', 9],
+    ['', 0],
+  ];
+  for (const [text, offset] of cases) assert.equal(jsonErrorOffset(text), offset, text);
 });

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { ArchiveError } from '../archive-error';
 import { positionInFile } from '../file-position';
+import { jsonErrorOffset } from '../json-error-offset';
 import { emptyBatch, type RecordBatch } from '../records';
 import { parseIsoTimestamp } from '../timestamp';
 import { DceRecordBuilder, DceShapeError, headerRecords } from './dce-records';
@@ -159,10 +160,10 @@ function parseJson(json: string, byte: number, fail: (reason: string, byte: numb
   try {
     return JSON.parse(json);
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? Buffer.byteLength(json.slice(0, Number(at[1]))) : 0;
-    return fail(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, byte + offset);
+    const at = Math.max(0, jsonErrorOffset(json));
+    // V8's message quotes the text around the error; the position we report says it better.
+    const reason = (error as Error).message.replace(/(, "|, \.\.\.|\s+in JSON at position).*$/s, '');
+    return fail(`invalid JSON: ${reason}`, byte + Buffer.byteLength(json.slice(0, at)));
   }
 }
 
