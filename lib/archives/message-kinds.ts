@@ -5,7 +5,7 @@
  */
 
 /** Message kinds whose content was written by the author. */
-const CONVERSATIONAL_KINDS = new Set([
+export const CONVERSATIONAL_KINDS: ReadonlySet<string> = new Set([
   'Default',
   'Reply',
   // Numeric API types: 0 default, 19 reply, 20 slash-command response, 23 context-menu response.

@@ -12,6 +12,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'List the guilds in the audit database',
     load: () => (require('./commands/guilds') as typeof import('./commands/guilds')).guildsCommand,
   },
+  query: {
+    summary: 'Run a named audit query and print its rows (query --list names them)',
+    load: () => (require('./commands/query') as typeof import('./commands/query')).queryCommand,
+  },
+  cache: {
+    summary: 'Manage the query result cache (cache clear)',
+    load: () => (require('./commands/cache') as typeof import('./commands/cache')).cacheCommand,
+  },
 };
 
 function version(): string {

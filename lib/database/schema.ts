@@ -172,6 +172,16 @@ export interface ImportTable {
   error: string | null;
 }
 
+/** A cached query result; `key` hashes the query, its parameters and the data version. */
+export interface QueryCacheTable {
+  key: string;
+  query: string;
+  params_json: string;
+  data_version: string;
+  created_at: number;
+  rows_json: string;
+}
+
 /** The whole audit database. */
 export interface Database {
   guilds: GuildTable;
@@ -187,6 +197,7 @@ export interface Database {
   attachments: AttachmentTable;
   embeds: EmbedTable;
   imports: ImportTable;
+  query_cache: QueryCacheTable;
 }
 
 export type Guild = Selectable<GuildTable>;

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { EngineKind } from '../engine-kind';
 import { initialSchema } from './2026-11-25-initial-schema';
+import { queryCache } from './2026-11-25-query-cache';
 
 /**
  * Every migration, by dated name, for one engine. Compiled into the package (not read from a
@@ -9,6 +10,7 @@ import { initialSchema } from './2026-11-25-initial-schema';
 export function migrationProvider(engine: EngineKind): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '2026-11-25-initial-schema': initialSchema(engine),
+    '2026-11-25-query-cache': queryCache,
   };
   return { getMigrations: async () => migrations };
 }
