@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { CONVERSATIONAL_KINDS } from '../archives/message-kinds';
-import type { Database } from '../database/schema';
-import { resolveAuditParams, type AuditParams, type AuditParamsInput } from './audit-params';
-import { isBot, isStaff, scopedMessages } from './message-scope';
-import type { QueryDefinition } from './query-definition';
+import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
+import type { Database } from '../../database/schema';
+import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
+import { isBot, isStaff, scopedMessages } from '../message-scope';
+import type { QueryDefinition } from '../query-definition';
 
 /** The headline figures of a guild over a period. */
 export interface OverviewRow {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { absenceFactor, gini, topShare } from '../analysis/inequality';
-import type { Database } from '../database/schema';
-import { resolveAuditParams, type AuditParams, type AuditParamsInput } from './audit-params';
-import { scopedMessages } from './message-scope';
-import type { QueryDefinition } from './query-definition';
+import { absenceFactor, gini, topShare } from '../../analysis/inequality';
+import type { Database } from '../../database/schema';
+import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
+import { scopedMessages } from '../message-scope';
+import type { QueryDefinition } from '../query-definition';
 
 /** How concentrated the conversation is among communicators. */
 export interface ConcentrationRow {

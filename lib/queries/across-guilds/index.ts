@@ -1,0 +1,4 @@
+/** across-guilds metrics (being written). */
+import type { QueryDefinition } from '../query-definition';
+
+export const acrossGuildsQueries: QueryDefinition[] = [];

@@ -1,0 +1,4 @@
+/** network metrics (being written). */
+import type { QueryDefinition } from '../query-definition';
+
+export const networkQueries: QueryDefinition[] = [];

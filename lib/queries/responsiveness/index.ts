@@ -1,0 +1,4 @@
+/** responsiveness metrics (being written). */
+import type { QueryDefinition } from '../query-definition';
+
+export const responsivenessQueries: QueryDefinition[] = [];
