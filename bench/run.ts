@@ -3,8 +3,12 @@
  * throughput (messages/s) and peak memory (RSS) into SQLite and PostgreSQL, and the peak memory
  * of importing one ~1 GB file. Figures only: nothing here passes or fails on a timing.
  *
+ * Then the full audit query set on a synthetic guild of 1,000,000 messages, on each engine:
+ * per-query times, the whole set uncached, and the whole set served from the cache.
+ *
  * Options: --messages N (default 300000), --big-messages N (default 650000, ~1 GB file),
- * --skip-big, --skip-postgres, --keep (leave the generated exports in the temp folder).
+ * --query-messages N (default 1000000), --skip-big, --skip-queries, --skip-postgres,
+ * --keep (leave the generated exports in the temp folder).
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import { startPostgres } from '../test/support/postgres-server';
+import { openEngine } from '../lib/database/open-engine';
+import { startPostgres, type PostgresServer } from '../test/support/postgres-server';
+import { timeQuerySet } from './query-timings';
 import { writeSyntheticExport } from './synthetic-dce';
 
 const run = promisify(execFile);
@@ -48,7 +54,9 @@ async function main(): Promise<void> {
     options: {
       messages: { type: 'string', default: '300000' },
       'big-messages': { type: 'string', default: '650000' },
+      'query-messages': { type: 'string', default: '1000000' },
       'skip-big': { type: 'boolean', default: false },
+      'skip-queries': { type: 'boolean', default: false },
       'skip-postgres': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
@@ -83,10 +91,46 @@ async function main(): Promise<void> {
       log(`one ${mb(big.bytes)} MB file into SQLite: peak RSS ${mb(figures.maxRssBytes)} MB   target < 300 MB  ` +
         `(${rate(figures)} messages/s)`);
     }
+
+    if (!values['skip-queries']) await benchQueries(work, Number(values['query-messages']), !values['skip-postgres'], log);
   } finally {
     if (values.keep) log(`kept: ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Imports a large synthetic guild into each engine and times the whole audit query set on it. */
+async function benchQueries(work: string, messages: number, withPostgres: boolean, log: (line: string) => void): Promise<void> {
+  const guild = await writeSyntheticExport({ dir: path.join(work, 'queries'), messages, seed: 3 });
+  log(`query benchmark guild: ${guild.messages.toLocaleString('en-US')} messages (${mb(guild.bytes)} MB)`);
+  const targets: Array<[string, () => Promise<{ target: string; server?: PostgresServer }>]> = [
+    ['SQLite', async () => ({ target: path.join(work, 'queries.sqlite') })],
+  ];
+  if (withPostgres) {
+    targets.push(['PostgreSQL', async () => {
+      const server = await startPostgres({ fsync: true });
+      return { target: await server.createDatabase(), server };
+    }]);
+  }
+  for (const [engineName, open] of targets) {
+    const { target, server } = await open();
+    try {
+      const imported = await importInChild(target, guild.dir);
+      const engine = await openEngine(target);
+      try {
+        const t = await timeQuerySet(engine.db, guild.guildId);
+        const slowest = [...t.perQuery].sort((a, b) => b.ms - a.ms)[0];
+        log(`${engineName}: imported in ${imported.seconds.toFixed(1)} s; ${t.perQuery.length} queries: whole set ${(t.uncachedMs / 1000).toFixed(2)} s ` +
+          `(target < 3 s), slowest ${slowest?.query} ${slowest?.ms.toFixed(0)} ms (target < 1000 ms), cached set ${t.cachedMs.toFixed(1)} ms (target < 50 ms)`);
+        for (const q of t.perQuery) log(`  ${q.query.padEnd(24)} ${q.ms.toFixed(0).padStart(6)} ms  ${q.rows} rows`);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await server?.stop();
+    }
+  }
+  fs.rmSync(guild.dir, { recursive: true, force: true });
 }
 
 main().catch((error) => {
