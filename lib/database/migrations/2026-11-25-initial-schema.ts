@@ -125,7 +125,8 @@ export function initialSchema(engine: EngineKind): Migration {
       await db.schema.createIndex('messages_guild_time').on('messages').columns(['guild_id', 'sent_at']).execute();
       await db.schema.createIndex('messages_author').on('messages').column('author_id').execute();
       await db.schema.createIndex('messages_channel_time').on('messages').columns(['channel_id', 'sent_at']).execute();
-      await db.schema.createIndex('messages_reference').on('messages').column('reference_message_id').execute();
+      // No index on reference_message_id: replies are found by joining on the parent's primary
+      // key, and the index cost every import about a tenth of its message writes.
 
       await db.schema
         .createTable('reactions')

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { MessageRecord, RecordBatch } from '../../archives/records';
 import type { ImportEnd, ImportStart, ImportWriter } from '../engine';
-import { memberActivity } from '../member-activity';
+import { MemberActivityTally } from '../member-activity';
 
 /** A column of an `unnest` input: its name, PostgreSQL type, and how to read it from a row. */
 type Column<R> = [name: string, type: string, value: (row: R) => unknown];
@@ -59,6 +59,8 @@ const MESSAGE_COLUMNS: Column<MessageRecord & { observedAt: number; importId: nu
  * the same newer-observation-wins rules as the SQLite writer.
  */
 export class PostgresImportWriter implements ImportWriter {
+  readonly #activity = new MemberActivityTally();
+
   constructor(private readonly client: pg.PoolClient) {}
 
   async startImport(start: ImportStart): Promise<number> {
@@ -71,6 +73,7 @@ export class PostgresImportWriter implements ImportWriter {
   }
 
   async finishImport(importId: number, end: ImportEnd): Promise<void> {
+    await this.#mergeMemberActivity();
     await this.client.query(
       `UPDATE imports SET sha256 = $1, tool_version = $2, guild_id = $3, channel_id = $4, exported_at = $5,
        messages = $6, finished_at = $7, status = $8, error = $9 WHERE id = $10`,
@@ -115,7 +118,7 @@ export class PostgresImportWriter implements ImportWriter {
     ]);
     await this.#writeMembers(batch, observedAt);
     await this.#writeMessages(batch.messages, observedAt, importId);
-    await this.#mergeMemberActivity(batch.messages);
+    this.#activity.add(batch.messages);
   }
 
   /**
@@ -204,8 +207,8 @@ export class PostgresImportWriter implements ImportWriter {
     await this.client.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${from}`, params);
   }
 
-  async #mergeMemberActivity(messages: readonly MessageRecord[]): Promise<void> {
-    const activity = memberActivity(messages);
+  async #mergeMemberActivity(): Promise<void> {
+    const activity = this.#activity.rows();
     if (activity.length === 0) return;
     const { from, params } = unnest(activity, [
       ['guild_id', 'text', (a) => a.guildId],

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { MessageRecord, RecordBatch } from '../../archives/records';
 import type { ImportEnd, ImportStart, ImportWriter } from '../engine';
-import { memberActivity } from '../member-activity';
+import { MemberActivityTally } from '../member-activity';
 
 type Statement = BetterSqlite3.Statement;
 
@@ -18,6 +18,7 @@ const MESSAGE_COLUMNS = [
  */
 export class SqliteImportWriter implements ImportWriter {
   readonly #s: Record<string, Statement>;
+  readonly #activity = new MemberActivityTally();
 
   constructor(handle: BetterSqlite3.Database) {
     const prepare = (sql: string) => handle.prepare(sql);
@@ -71,8 +72,10 @@ export class SqliteImportWriter implements ImportWriter {
       clearMemberRoles: prepare(`DELETE FROM member_roles WHERE guild_id = ? AND user_id = ?`),
       memberRole: prepare(`INSERT INTO member_roles (guild_id, user_id, role_id) VALUES (?, ?, ?)`),
       messageObservedAt: prepare(`SELECT observed_at FROM messages WHERE id = ?`).pluck(),
+      // Most messages are new: try the insert first, and look at the stored row only when it exists.
       insertMessage: prepare(
-        `INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) VALUES (${MESSAGE_COLUMNS.map(() => '?').join(', ')})`,
+        `INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) VALUES (${MESSAGE_COLUMNS.map(() => '?').join(', ')})
+         ON CONFLICT (id) DO NOTHING`,
       ),
       updateMessage: prepare(
         `UPDATE messages SET ${MESSAGE_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
@@ -101,7 +104,11 @@ export class SqliteImportWriter implements ImportWriter {
   }
 
   async finishImport(importId: number, end: ImportEnd): Promise<void> {
-    this.#s.finishImport.run(
+    const s = this.#s;
+    for (const a of this.#activity.rows()) {
+      s.memberActivity.run({ first: a.firstMessageAt, last: a.lastMessageAt, joined: a.joinedAt, guild: a.guildId, user: a.userId });
+    }
+    s.finishImport.run(
       end.sha256, end.toolVersion, end.guildId, end.channelId, end.exportedAt,
       end.messages, end.finishedAt, end.status, end.error, importId,
     );
@@ -125,25 +132,26 @@ export class SqliteImportWriter implements ImportWriter {
       }
     }
     for (const m of batch.messages) this.#writeMessage(m, observedAt, importId);
-    for (const a of memberActivity(batch.messages)) {
-      s.memberActivity.run({ first: a.firstMessageAt, last: a.lastMessageAt, joined: a.joinedAt, guild: a.guildId, user: a.userId });
-    }
+    this.#activity.add(batch.messages);
   }
 
   #writeMessage(m: MessageRecord, observedAt: number, importId: number): void {
     const s = this.#s;
-    const stored = s.messageObservedAt.get(m.id) as number | undefined;
-    if (stored !== undefined && stored > observedAt) return; // a newer export already holds it
-    const values = [
-      m.guildId, m.channelId, m.authorId, m.kind, m.sentAt, m.editedAt, m.callEndedAt,
+    const inserted = s.insertMessage.run(
+      m.id, m.guildId, m.channelId, m.authorId, m.kind, m.sentAt, m.editedAt, m.callEndedAt,
       m.isPinned ? 1 : 0, m.content, m.referenceKind, m.referenceMessageId, m.referenceChannelId,
       m.referenceGuildId, m.forwardedJson, m.interactionId, m.interactionName, m.interactionUserId,
       m.stickersJson, m.inlineEmojisJson, observedAt, importId,
-    ];
-    if (stored === undefined) {
-      s.insertMessage.run(m.id, ...values);
-    } else {
-      s.updateMessage.run(...values, m.id);
+    ).changes > 0;
+    if (!inserted) {
+      const stored = s.messageObservedAt.get(m.id) as number;
+      if (stored > observedAt) return; // a newer export already holds it
+      s.updateMessage.run(
+        m.guildId, m.channelId, m.authorId, m.kind, m.sentAt, m.editedAt, m.callEndedAt,
+        m.isPinned ? 1 : 0, m.content, m.referenceKind, m.referenceMessageId, m.referenceChannelId,
+        m.referenceGuildId, m.forwardedJson, m.interactionId, m.interactionName, m.interactionUserId,
+        m.stickersJson, m.inlineEmojisJson, observedAt, importId, m.id,
+      );
       s.clearReactionUsers.run(m.id);
       s.clearReactions.run(m.id);
       s.clearMentions.run(m.id);
@@ -156,6 +164,6 @@ export class SqliteImportWriter implements ImportWriter {
     }
     for (const userId of m.mentionIds) s.mention.run(m.id, userId);
     for (const a of m.attachments) s.attachment.run(m.id, a.id, a.url, a.fileName, a.sizeBytes);
-    m.embedsJson.forEach((json, i) => s.embed.run(m.id, i, json));
+    for (let i = 0; i < m.embedsJson.length; i++) s.embed.run(m.id, i, m.embedsJson[i]);
   }
 }
