@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { ArchiveError } from '../archives/archive-error';
-import { DceJsonReader } from '../archives/dce-json/read-dce-json';
 import type { Engine } from '../database/engine';
+import { archiveReaders, type ArchiveReaders } from './archive-readers';
 
 /** What happened to one file. */
 export type FileOutcome =
@@ -21,6 +21,21 @@ const DCE_JSON = 'dce-json';
  * `imports` as failed, with the error.
  */
 export async function ingestFile(engine: Engine, file: string, onProgress: FileProgress = () => {}): Promise<FileOutcome> {
+  const readers = archiveReaders();
+  try {
+    return await ingestFileWith(engine, file, readers, onProgress);
+  } finally {
+    await readers.close();
+  }
+}
+
+/** `ingestFile` reading through `readers`, which the caller keeps open across files. */
+export async function ingestFileWith(
+  engine: Engine,
+  file: string,
+  readers: ArchiveReaders,
+  onProgress: FileProgress = () => {},
+): Promise<FileOutcome> {
   const startedAt = Date.now();
   let size = 0;
   try {
@@ -29,7 +44,7 @@ export async function ingestFile(engine: Engine, file: string, onProgress: FileP
     const earlier = await findSameContent(engine, file, size);
     if (earlier !== null) return { file, status: 'unchanged', sameAsImport: earlier, bytes: size };
 
-    const reader = new DceJsonReader(file);
+    const reader = readers.open(file);
     const info = reader.info;
     return await engine.importTransaction(async (writer) => {
       const importId = await writer.startImport({ path: file, sizeBytes: size, format: DCE_JSON, startedAt });

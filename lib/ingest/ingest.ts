@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Engine } from '../database/engine';
-import { ingestFile, type FileOutcome } from './ingest-file';
+import { archiveReaders } from './archive-readers';
+import { ingestFileWith, type FileOutcome } from './ingest-file';
 
 /** Progress over a whole ingest: bytes and messages so far, and the file being read. */
 export interface IngestProgress {
@@ -37,16 +38,21 @@ export async function ingest(
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const result: IngestResult = { outcomes: [], imported: 0, unchanged: 0, failed: 0, messages: 0, bytes: 0 };
   let bytesBefore = 0;
-  for (const [i, file] of files.entries()) {
-    const outcome = await ingestFile(engine, file, (bytesRead, messages) =>
-      onProgress({ bytesDone: bytesBefore + bytesRead, bytesTotal, messages: result.messages + messages, file }),
-    );
-    result.outcomes.push(outcome);
-    result[outcome.status === 'imported' ? 'imported' : outcome.status]++;
-    if (outcome.status === 'imported') result.messages += outcome.messages;
-    result.bytes += outcome.bytes;
-    bytesBefore += sizes[i];
-    onProgress({ bytesDone: bytesBefore, bytesTotal, messages: result.messages, file });
+  const readers = archiveReaders();
+  try {
+    for (const [i, file] of files.entries()) {
+      const outcome = await ingestFileWith(engine, file, readers, (bytesRead, messages) =>
+        onProgress({ bytesDone: bytesBefore + bytesRead, bytesTotal, messages: result.messages + messages, file }),
+      );
+      result.outcomes.push(outcome);
+      result[outcome.status === 'imported' ? 'imported' : outcome.status]++;
+      if (outcome.status === 'imported') result.messages += outcome.messages;
+      result.bytes += outcome.bytes;
+      bytesBefore += sizes[i];
+      onProgress({ bytesDone: bytesBefore, bytesTotal, messages: result.messages, file });
+    }
+  } finally {
+    await readers.close();
   }
   return result;
 }

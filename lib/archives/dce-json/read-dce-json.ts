@@ -22,6 +22,12 @@ export interface DceExportInfo {
   sha256: string | null;
 }
 
+/** Record batches of one export, and what it says about itself (filled in as it is read). */
+export interface DceBatchSource {
+  readonly info: DceExportInfo;
+  batches(): AsyncGenerator<RecordBatch>;
+}
+
 export interface ReadOptions {
   /** Messages per batch (default 2000). */
   batchSize?: number;
@@ -43,7 +49,7 @@ const DCE_KEYS = new Set(['guild', 'channel', 'dateRange', 'exportedAt', 'messag
  * for await (const batch of reader.batches()) write(batch);
  * console.log(reader.info.messages);
  */
-export class DceJsonReader {
+export class DceJsonReader implements DceBatchSource {
   readonly info: DceExportInfo = {
     guildId: null, channelId: null, exportedAt: null, declaredCount: null, messages: 0, bytesRead: 0, sha256: null,
   };

@@ -1,0 +1,25 @@
+import { DceReaderThread } from '../archives/dce-json/dce-reader-thread';
+import { DceJsonReader, type DceBatchSource } from '../archives/dce-json/read-dce-json';
+
+/** Opens archive files for reading, one at a time; `close` releases what it holds. */
+export interface ArchiveReaders {
+  open(file: string): DceBatchSource;
+  close(): Promise<void>;
+}
+
+/**
+ * Readers on a worker thread, so an import parses on one core and writes on the other; in-thread
+ * readers where no worker can start (code run from TypeScript sources rather than `dist/`).
+ * One thread serves every file of an ingest: starting a thread costs more than a small file.
+ *
+ * @example
+ * const readers = archiveReaders();
+ * try { for (const f of files) await importOne(readers.open(f)); } finally { await readers.close(); }
+ */
+export function archiveReaders(): ArchiveReaders {
+  if (!DceReaderThread.available()) {
+    return { open: (file) => new DceJsonReader(file), close: async () => {} };
+  }
+  const thread = new DceReaderThread();
+  return { open: (file) => thread.read(file), close: () => thread.close() };
+}
