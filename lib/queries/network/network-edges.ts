@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { byId } from '../../analysis/id-order';
+import type { Database } from '../../database/schema';
+import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
+import type { QueryDefinition } from '../query-definition';
+import { interactionNetwork } from './interaction-network';
+import { memberNames, nameOf } from './member-names';
+
+/** One directed edge of the interaction network. */
+export interface NetworkEdgeRow {
+  source: string;
+  sourceName: string;
+  target: string;
+  targetName: string;
+  /** Replies by source to a message of target. */
+  replies: number;
+  /** Mentions of target by source (a reply's automatic ping of the replied-to author not counted again). */
+  mentions: number;
+  /** Reactions by source to target's messages, where the archive lists the reacting members. */
+  reactions: number;
+  /** replies + mentions + reactions. */
+  weight: number;
+}
+
+/**
+ * The directed, weighted interaction network, after TogetherCrew's interaction graph (author →
+ * target for replies, mentions and reactions). Replies and mentions are dated by their message;
+ * reactions have no time of their own and take the time and channel of the message reacted to.
+ * Reactions count only where the archive lists who reacted. Self-interactions are not edges;
+ * bots and staff are left out at either end unless included. Heaviest edges first, then by
+ * source and target ID.
+ *
+ * @example
+ * const edges = await networkEdges(db, { guild: '755126265953910784', from: '2024-01-01' });
+ */
+export async function networkEdges(db: Kysely<Database>, input: AuditParamsInput): Promise<NetworkEdgeRow[]> {
+  const params = await resolveAuditParams(db, input);
+  const [{ edges }, names] = await Promise.all([interactionNetwork(db, params, { withMembers: false }), memberNames(db, params.guild)]);
+  return edges
+    .map((e) => ({
+      source: e.source, sourceName: nameOf(names, e.source), target: e.target, targetName: nameOf(names, e.target),
+      replies: e.replies, mentions: e.mentions, reactions: e.reactions, weight: e.weight,
+    }))
+    .sort((a, b) => b.weight - a.weight || byId(a.source, b.source) || byId(a.target, b.target));
+}
+
+export const networkEdgesQuery: QueryDefinition = {
+  name: 'network-edges',
+  summary: 'Directed interaction edges (source -> target): replies, mentions, reactions and their total',
+  follows: 'TogetherCrew interaction graph: reply/mention/reaction edges author -> target; reactions take the time of the message reacted to',
+  scope: 'guild',
+  params: [],
+  run: networkEdges,
+};
