@@ -109,6 +109,7 @@ export function scoreBreakdown(input: BreakdownInput): Map<string, ScoreBreakdow
       .map(([channel, weight]) => ({ channel, name: input.channelName(channel), score: part(weight) }))
       .sort((p, q) => q.score - p.score || byId(p.channel, q.channel));
     b.topSources = [...sources.get(id)!]
+      .filter(([, score]) => score > 0)
       .map(([user, score]) => ({ user, name: input.nameOf(user), score }))
       .sort((p, q) => q.score - p.score || byId(p.user, q.user))
       .slice(0, 5);

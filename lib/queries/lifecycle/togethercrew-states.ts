@@ -1,0 +1,127 @@
+/**
+ * TogetherCrew's member activity categories as a pure state machine over sliding windows, after
+ * their analyzer's `assess_engagement` (default settings: paused for one window, consistently
+ * active = active in 3 of the last 4 windows, vital = connected in 3 of the last 4).
+ *
+ * Windows are numbered 0..W−1, one per day; "a window ago" is `windowDays` windows back (the
+ * previous, non-overlapping window), so the last 4 windows are w, w − 7, w − 14, w − 21 for
+ * 7-day windows. Windows before 0 do not exist and count as empty.
+ */
+
+/** The categories, in the order rows show them. */
+export const CATEGORIES = [
+  'active', 'connected', 'consistentlyActive', 'vital', 'newlyActive', 'paused', 'returned', 'disengaged', 'lurker',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Windows looked back for consistently active and vital, and how many of them must qualify. */
+const LOOKBACK = 4;
+const NEEDED = 3;
+
+/** One member's raw facts per window. */
+export interface MemberWindows {
+  id: string;
+  /** 1 where the member was active in window w (length W). */
+  active: Uint8Array;
+  /** 1 where the member was connected in window w; null when never. */
+  connected: Uint8Array | null;
+  /** Window whose last day is the join day (may be negative: joined before window 0 ended); null when no join is known. */
+  joinWindow: number | null;
+}
+
+export interface LifecycleStates {
+  /** Members in each category, per window. */
+  counts: Record<Category, Int32Array>;
+  /** Each member's categories at window `at`, when asked for; members in no category left out. */
+  at: Map<string, Set<Category>> | null;
+}
+
+/**
+ * Runs the categories over every window:
+ * - active: given (≥ 1 interaction in the window); connected: given (see the query);
+ * - consistently active / vital: active / connected in ≥ 3 of windows w, w − L, w − 2L, w − 3L;
+ * - newly active: active now, and a window ago neither active, paused, disengaged nor unpaused
+ *   (back from a pause): in effect active for the first time since the period's windows began
+ *   (every active member in the first L windows, which have no window before them);
+ * - paused: active a window ago, not now (from window L on);
+ * - disengaged: paused a window ago and still inactive, or disengaged a window ago and still
+ *   inactive (from window 2L on): so inactive for two windows after being active;
+ * - returned: disengaged a window ago and active now;
+ * - lurker: joined (join day on or before the window's last day) and not active in any window
+ *   since the join.
+ * L = `windowDays`. Works member by member, so time grows with members × windows.
+ *
+ * @example
+ * const { counts } = lifecycleStates(members, 30, 7, null);
+ * counts.active[29] // members active in the last window
+ */
+export function lifecycleStates(members: readonly MemberWindows[], windows: number, windowDays: number, at: number | null): LifecycleStates {
+  const L = windowDays;
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, new Int32Array(Math.max(0, windows))])) as Record<Category, Int32Array>;
+  const states = at === null ? null : new Map<string, Set<Category>>();
+  const paused = new Uint8Array(windows);
+  const disengaged = new Uint8Array(windows);
+  const unpaused = new Uint8Array(windows);
+  const back = (flags: Uint8Array | null, w: number) => {
+    let n = 0;
+    for (let k = 0; k < LOOKBACK && w - k * L >= 0; k++) n += flags?.[w - k * L] ?? 0;
+    return n >= NEEDED;
+  };
+
+  for (const m of members) {
+    const a = m.active;
+    let lurking = m.joinWindow !== null;
+    const joinedFrom = m.joinWindow === null ? windows : Math.max(0, m.joinWindow);
+    for (let w = 0; w < windows; w++) {
+      const act = a[w] === 1;
+      let newly = false;
+      let isPaused = false;
+      let isReturned = false;
+      let isDisengaged = false;
+      let isUnpaused = false;
+      if (w >= L) {
+        const pPrev = paused[w - L] === 1;
+        const dPrev = disengaged[w - L] === 1;
+        newly = act && a[w - L] === 0 && !pPrev && !dPrev && unpaused[w - L] === 0;
+        let current = (a[w - L] === 1 && !act) || pPrev;
+        if (w >= 2 * L) {
+          isUnpaused = pPrev && act;
+          if (isUnpaused) current = false;
+          isReturned = dPrev && act;
+          isDisengaged = ((pPrev && current) || dPrev) && !isReturned;
+          if (isDisengaged) current = false;
+        }
+        isPaused = current;
+      } else {
+        newly = act;
+      }
+      paused[w] = isPaused ? 1 : 0;
+      disengaged[w] = isDisengaged ? 1 : 0;
+      unpaused[w] = isUnpaused ? 1 : 0;
+      if (w >= joinedFrom && act) lurking = false;
+
+      const isConnected = m.connected?.[w] === 1;
+      const isConsistent = back(a, w);
+      const isVital = back(m.connected, w);
+      const isLurker = lurking && w >= joinedFrom;
+      if (act) counts.active[w]++;
+      if (isConnected) counts.connected[w]++;
+      if (isConsistent) counts.consistentlyActive[w]++;
+      if (isVital) counts.vital[w]++;
+      if (newly) counts.newlyActive[w]++;
+      if (isPaused) counts.paused[w]++;
+      if (isReturned) counts.returned[w]++;
+      if (isDisengaged) counts.disengaged[w]++;
+      if (isLurker) counts.lurker[w]++;
+      if (states && w === at) {
+        const flags: Record<Category, boolean> = {
+          active: act, connected: isConnected, consistentlyActive: isConsistent, vital: isVital, newlyActive: newly,
+          paused: isPaused, returned: isReturned, disengaged: isDisengaged, lurker: isLurker,
+        };
+        const set = new Set(CATEGORIES.filter((c) => flags[c]));
+        if (set.size > 0) states.set(m.id, set);
+      }
+    }
+  }
+  return { counts, at: states };
+}
