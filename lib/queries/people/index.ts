@@ -1,4 +1,13 @@
-/** people metrics (being written). */
+/** People: everything one person wrote, and a dossier of them, across every guild. */
 import type { QueryDefinition } from '../query-definition';
+import { messagesByUserQuery } from './messages-by-user';
+import { personQuery } from './person';
 
-export const peopleQueries: QueryDefinition[] = [];
+export * from './messages-by-user';
+export * from './period-param';
+export * from './person';
+export * from './person-activity';
+export * from './person-partners';
+export * from './resolve-user';
+
+export const peopleQueries: QueryDefinition[] = [messagesByUserQuery, personQuery];

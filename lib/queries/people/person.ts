@@ -1,0 +1,206 @@
+import { sql, type Kysely } from 'kysely';
+import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
+import { estimateUtcOffset, type TimeZoneEstimate } from '../../analysis/time-zone-estimate';
+import type { Database } from '../../database/schema';
+import type { QueryDefinition } from '../query-definition';
+import { compareIds } from '../responsiveness/conversation-params';
+import { checkTimeZone } from '../time-zone';
+import { hourlyActivity } from './person-activity';
+import { interactionPartners, type Partner } from './person-partners';
+import { resolveUser, type MatchedUser } from './resolve-user';
+
+/** Parameters of `person`. */
+export interface PersonInput {
+  /** A user ID, or a username / display name / nickname (case-insensitive; every matching account). */
+  user: string;
+  /** IANA time zone of `activityByHour` (default UTC). */
+  timeZone?: string;
+}
+
+/** One account's presence in one guild. */
+export interface GuildPresence {
+  guild: string;
+  guildName: string;
+  userId: string;
+  nickname: string | null;
+  /** Role names held when last observed, highest position first. */
+  roles: string[];
+  /** From the archive's join notice; null when it holds none (member lists are not in scraped histories). */
+  joined: string | null;
+  /** First and last message of any kind (join notices too), ISO; null when none. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** Conversational messages (system notices apart). */
+  messages: number;
+  systemNotices: number;
+}
+
+/** A channel the person talks in. */
+export interface ChannelActivity {
+  guild: string;
+  guildName: string;
+  channel: string;
+  channelName: string;
+  messages: number;
+}
+
+/** A person's dossier: one row with nested JSON. */
+export interface PersonRow {
+  /** The `user` parameter as given. */
+  query: string;
+  /** The matching accounts, with how each matched. */
+  accounts: MatchedUser[];
+  /** Every username, display name and nickname of these accounts, sorted. */
+  names: string[];
+  /** Conversational messages and system notices in all guilds. */
+  messages: number;
+  systemNotices: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  guilds: GuildPresence[];
+  timeZone: string;
+  /** Messages per local hour (index 0 = 00:00–01:00 in `timeZone`). */
+  activityByHour: number[];
+  /** Messages per UTC hour, the basis of the estimate. */
+  activityByUtcHour: number[];
+  timeZoneEstimate: TimeZoneEstimate;
+  /** Up to 10 channels with the most messages. */
+  topChannels: ChannelActivity[];
+  /** Up to 10 people with the most interactions, both ways. */
+  partners: Partner[];
+  /** What the archive cannot say. */
+  notes: string[];
+}
+
+const TOP = 10;
+const iso = (ms: number | string | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+
+/**
+ * A dossier of one person across every guild in the database, as the project's "identity across
+ * servers" definitions describe it (Discord user IDs are global). Holds their accounts and names;
+ * for each guild the nickname, roles, join time, first/last seen and messages; activity per hour
+ * of day with a time-zone estimate (`estimateUtcOffset`: the quietest 6 hours taken as 01:00–07:00
+ * local); top channels; and top interaction partners after the TogetherCrew interaction graph
+ * (replies, mentions, reactions, both ways). When a name matches several accounts, the dossier
+ * covers them together and each guild entry says which account it is.
+ *
+ * @example
+ * const [p] = await person(db, { user: 'tinkerwren', timeZone: 'America/New_York' });
+ * p.timeZoneEstimate.utcOffset // 'UTC-05:00'
+ */
+export async function person(db: Kysely<Database>, input: PersonInput): Promise<PersonRow[]> {
+  const who = await resolveUser(db, input.user);
+  const timeZone = checkTimeZone(input.timeZone ?? 'UTC');
+  const guilds = await presence(db, who.ids);
+  const activity = await hourlyActivity(db, who.ids, timeZone);
+  const nicknames = await db.selectFrom('members').select('nickname').where('user_id', 'in', who.ids).where('nickname', 'is not', null).execute();
+  const names = new Set<string>();
+  for (const u of who.users) {
+    names.add(u.name);
+    if (u.displayName !== null) names.add(u.displayName);
+  }
+  for (const n of nicknames) names.add(n.nickname!);
+  const seen = guilds.flatMap((g) => [g.firstSeen, g.lastSeen]).filter((t): t is string => t !== null).sort();
+  return [{
+    query: who.query,
+    accounts: who.users,
+    names: [...names].sort(),
+    messages: guilds.reduce((sum, g) => sum + g.messages, 0),
+    systemNotices: guilds.reduce((sum, g) => sum + g.systemNotices, 0),
+    firstSeen: seen[0] ?? null,
+    lastSeen: seen[seen.length - 1] ?? null,
+    guilds,
+    timeZone,
+    activityByHour: activity.local,
+    activityByUtcHour: activity.utc,
+    timeZoneEstimate: estimateUtcOffset(activity.utc),
+    topChannels: await topChannels(db, who.ids),
+    partners: await interactionPartners(db, who.ids, TOP),
+    notes: [
+      'joined comes from join notices in the archive only; leaves, bans and voice activity are not in scraped histories',
+      'roles are those held when the archive last saw the member',
+      'first/last seen count messages the person wrote (join notices included), not reactions or mentions, which carry no time of their own',
+    ],
+  }];
+}
+
+/** Per guild and account: membership facts, roles and message counts. */
+async function presence(db: Kysely<Database>, ids: string[]): Promise<GuildPresence[]> {
+  const talk = [...CONVERSATIONAL_KINDS];
+  const members = await db
+    .selectFrom('members as mb')
+    .innerJoin('guilds as g', 'g.id', 'mb.guild_id')
+    .select(['mb.guild_id', 'g.name as guild_name', 'mb.user_id', 'mb.nickname', 'mb.joined_at'])
+    .where('mb.user_id', 'in', ids)
+    .execute();
+  const stats = await db
+    .selectFrom('messages as m')
+    .select((eb) => [
+      'm.guild_id', 'm.author_id',
+      eb.fn.sum<number>(eb.case().when('m.kind', 'in', talk).then(1).else(0).end()).as('messages'),
+      eb.fn.sum<number>(eb.case().when('m.kind', 'in', talk).then(0).else(1).end()).as('notices'),
+      eb.fn.min<number>('m.sent_at').as('first'),
+      eb.fn.max<number>('m.sent_at').as('last'),
+    ])
+    .where('m.author_id', 'in', ids)
+    .groupBy(['m.guild_id', 'm.author_id'])
+    .execute();
+  const roles = await db
+    .selectFrom('member_roles as mr')
+    .innerJoin('roles as r', (j) => j.onRef('r.id', '=', 'mr.role_id').onRef('r.guild_id', '=', 'mr.guild_id'))
+    .select(['mr.guild_id', 'mr.user_id', 'r.id', 'r.name', 'r.position'])
+    .where('mr.user_id', 'in', ids)
+    .execute();
+
+  const key = (guild: string, user: string) => `${guild}:${user}`;
+  const byMember = new Map(stats.map((s) => [key(s.guild_id, s.author_id), s]));
+  return members
+    .map((mb): GuildPresence => {
+      const s = byMember.get(key(mb.guild_id, mb.user_id));
+      const held = roles
+        .filter((r) => r.guild_id === mb.guild_id && r.user_id === mb.user_id)
+        .sort((a, b) => (b.position ?? -1) - (a.position ?? -1) || compareIds(a.id, b.id));
+      return {
+        guild: mb.guild_id,
+        guildName: mb.guild_name,
+        userId: mb.user_id,
+        nickname: mb.nickname,
+        roles: held.map((r) => r.name),
+        joined: iso(mb.joined_at),
+        firstSeen: s ? iso(s.first) : null,
+        lastSeen: s ? iso(s.last) : null,
+        messages: Number(s?.messages ?? 0),
+        systemNotices: Number(s?.notices ?? 0),
+      };
+    })
+    .sort((a, b) => b.messages - a.messages || compareIds(a.guild, b.guild) || compareIds(a.userId, b.userId));
+}
+
+/** The channels (threads and forum posts each on their own) with the most conversational messages. */
+async function topChannels(db: Kysely<Database>, ids: string[]): Promise<ChannelActivity[]> {
+  const rows = await db
+    .selectFrom('messages as m')
+    .innerJoin('channels as c', 'c.id', 'm.channel_id')
+    .innerJoin('guilds as g', 'g.id', 'm.guild_id')
+    .select(['m.guild_id', 'g.name as guild_name', 'm.channel_id', 'c.name as channel_name', sql<number>`count(*)`.as('n')])
+    .where('m.author_id', 'in', ids)
+    .where('m.kind', 'in', [...CONVERSATIONAL_KINDS])
+    .groupBy(['m.guild_id', 'g.name', 'm.channel_id', 'c.name'])
+    .execute();
+  return rows
+    .map((r) => ({ guild: r.guild_id, guildName: r.guild_name, channel: r.channel_id, channelName: r.channel_name, messages: Number(r.n) }))
+    .sort((a, b) => b.messages - a.messages || compareIds(a.channel, b.channel))
+    .slice(0, TOP);
+}
+
+export const personQuery: QueryDefinition = {
+  name: 'person',
+  summary: 'Dossier of one person across guilds: accounts, names, guilds and roles, hours and time-zone estimate, channels, partners',
+  follows: 'Discord user IDs are global; time zone = quietest 6 hours as 01:00-07:00 local; partners after TogetherCrew (replies, mentions, reactions both ways)',
+  scope: 'global',
+  params: [
+    { name: 'user', type: 'string', required: true, description: 'user ID, or username / display name / nickname (case-insensitive)' },
+    { name: 'timeZone', type: 'string', default: 'UTC', description: 'IANA time zone of activityByHour' },
+  ],
+  run: person,
+};
