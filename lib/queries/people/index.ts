@@ -6,7 +6,7 @@ import { personQuery } from './person';
 export * from './messages-by-user';
 export * from './period-param';
 export * from './person';
-export * from './person-activity';
+export * from './person-messages';
 export * from './person-partners';
 export * from './resolve-user';
 

@@ -1,11 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
+import type { Kysely } from 'kysely';
 import { estimateUtcOffset, type TimeZoneEstimate } from '../../analysis/time-zone-estimate';
 import type { Database } from '../../database/schema';
 import type { QueryDefinition } from '../query-definition';
 import { compareIds } from '../responsiveness/conversation-params';
 import { checkTimeZone } from '../time-zone';
-import { hourlyActivity } from './person-activity';
+import { messageCells, type MessageCell } from './person-messages';
 import { interactionPartners, type Partner } from './person-partners';
 import { resolveUser, type MatchedUser } from './resolve-user';
 
@@ -91,16 +90,22 @@ const iso = (ms: number | string | null) => (ms === null ? null : new Date(Numbe
 export async function person(db: Kysely<Database>, input: PersonInput): Promise<PersonRow[]> {
   const who = await resolveUser(db, input.user);
   const timeZone = checkTimeZone(input.timeZone ?? 'UTC');
-  const guilds = await presence(db, who.ids);
-  const activity = await hourlyActivity(db, who.ids, timeZone);
-  const nicknames = await db.selectFrom('members').select('nickname').where('user_id', 'in', who.ids).where('nickname', 'is not', null).execute();
+  const cells = await messageCells(db, who.ids, timeZone);
+  const guilds = await presence(db, who.ids, cells);
   const names = new Set<string>();
   for (const u of who.users) {
     names.add(u.name);
     if (u.displayName !== null) names.add(u.displayName);
   }
-  for (const n of nicknames) names.add(n.nickname!);
+  for (const g of guilds) if (g.nickname !== null) names.add(g.nickname);
   const seen = guilds.flatMap((g) => [g.firstSeen, g.lastSeen]).filter((t): t is string => t !== null).sort();
+  const talk = cells.filter((c) => c.talk);
+  const perHour = (hour: (c: MessageCell) => number) => {
+    const counts = new Array<number>(24).fill(0);
+    for (const c of talk) counts[hour(c)] += c.messages;
+    return counts;
+  };
+  const activityByUtcHour = perHour((c) => c.utcHour);
   return [{
     query: who.query,
     accounts: who.users,
@@ -111,10 +116,10 @@ export async function person(db: Kysely<Database>, input: PersonInput): Promise<
     lastSeen: seen[seen.length - 1] ?? null,
     guilds,
     timeZone,
-    activityByHour: activity.local,
-    activityByUtcHour: activity.utc,
-    timeZoneEstimate: estimateUtcOffset(activity.utc),
-    topChannels: await topChannels(db, who.ids),
+    activityByHour: perHour((c) => c.localHour),
+    activityByUtcHour,
+    timeZoneEstimate: estimateUtcOffset(activityByUtcHour),
+    topChannels: await topChannels(db, talk),
     partners: await interactionPartners(db, who.ids, TOP),
     notes: [
       'joined comes from join notices in the archive only; leaves, bans and voice activity are not in scraped histories',
@@ -124,26 +129,13 @@ export async function person(db: Kysely<Database>, input: PersonInput): Promise<
   }];
 }
 
-/** Per guild and account: membership facts, roles and message counts. */
-async function presence(db: Kysely<Database>, ids: string[]): Promise<GuildPresence[]> {
-  const talk = [...CONVERSATIONAL_KINDS];
+/** Per guild and account: membership facts, roles, and message counts from the cells. */
+async function presence(db: Kysely<Database>, ids: string[], cells: MessageCell[]): Promise<GuildPresence[]> {
   const members = await db
     .selectFrom('members as mb')
     .innerJoin('guilds as g', 'g.id', 'mb.guild_id')
     .select(['mb.guild_id', 'g.name as guild_name', 'mb.user_id', 'mb.nickname', 'mb.joined_at'])
     .where('mb.user_id', 'in', ids)
-    .execute();
-  const stats = await db
-    .selectFrom('messages as m')
-    .select((eb) => [
-      'm.guild_id', 'm.author_id',
-      eb.fn.sum<number>(eb.case().when('m.kind', 'in', talk).then(1).else(0).end()).as('messages'),
-      eb.fn.sum<number>(eb.case().when('m.kind', 'in', talk).then(0).else(1).end()).as('notices'),
-      eb.fn.min<number>('m.sent_at').as('first'),
-      eb.fn.max<number>('m.sent_at').as('last'),
-    ])
-    .where('m.author_id', 'in', ids)
-    .groupBy(['m.guild_id', 'm.author_id'])
     .execute();
   const roles = await db
     .selectFrom('member_roles as mr')
@@ -152,11 +144,9 @@ async function presence(db: Kysely<Database>, ids: string[]): Promise<GuildPrese
     .where('mr.user_id', 'in', ids)
     .execute();
 
-  const key = (guild: string, user: string) => `${guild}:${user}`;
-  const byMember = new Map(stats.map((s) => [key(s.guild_id, s.author_id), s]));
   return members
     .map((mb): GuildPresence => {
-      const s = byMember.get(key(mb.guild_id, mb.user_id));
+      const mine = cells.filter((c) => c.guild === mb.guild_id && c.author === mb.user_id);
       const held = roles
         .filter((r) => r.guild_id === mb.guild_id && r.user_id === mb.user_id)
         .sort((a, b) => (b.position ?? -1) - (a.position ?? -1) || compareIds(a.id, b.id));
@@ -167,30 +157,37 @@ async function presence(db: Kysely<Database>, ids: string[]): Promise<GuildPrese
         nickname: mb.nickname,
         roles: held.map((r) => r.name),
         joined: iso(mb.joined_at),
-        firstSeen: s ? iso(s.first) : null,
-        lastSeen: s ? iso(s.last) : null,
-        messages: Number(s?.messages ?? 0),
-        systemNotices: Number(s?.notices ?? 0),
+        firstSeen: mine.length === 0 ? null : iso(Math.min(...mine.map((c) => c.first))),
+        lastSeen: mine.length === 0 ? null : iso(Math.max(...mine.map((c) => c.last))),
+        messages: mine.filter((c) => c.talk).reduce((sum, c) => sum + c.messages, 0),
+        systemNotices: mine.filter((c) => !c.talk).reduce((sum, c) => sum + c.messages, 0),
       };
     })
     .sort((a, b) => b.messages - a.messages || compareIds(a.guild, b.guild) || compareIds(a.userId, b.userId));
 }
 
 /** The channels (threads and forum posts each on their own) with the most conversational messages. */
-async function topChannels(db: Kysely<Database>, ids: string[]): Promise<ChannelActivity[]> {
-  const rows = await db
-    .selectFrom('messages as m')
-    .innerJoin('channels as c', 'c.id', 'm.channel_id')
-    .innerJoin('guilds as g', 'g.id', 'm.guild_id')
-    .select(['m.guild_id', 'g.name as guild_name', 'm.channel_id', 'c.name as channel_name', sql<number>`count(*)`.as('n')])
-    .where('m.author_id', 'in', ids)
-    .where('m.kind', 'in', [...CONVERSATIONAL_KINDS])
-    .groupBy(['m.guild_id', 'g.name', 'm.channel_id', 'c.name'])
-    .execute();
-  return rows
-    .map((r) => ({ guild: r.guild_id, guildName: r.guild_name, channel: r.channel_id, channelName: r.channel_name, messages: Number(r.n) }))
-    .sort((a, b) => b.messages - a.messages || compareIds(a.channel, b.channel))
+async function topChannels(db: Kysely<Database>, talk: MessageCell[]): Promise<ChannelActivity[]> {
+  const counts = new Map<string, { guild: string; messages: number }>();
+  for (const c of talk) {
+    const entry = counts.get(c.channel);
+    if (entry) entry.messages += c.messages;
+    else counts.set(c.channel, { guild: c.guild, messages: c.messages });
+  }
+  const top = [...counts.entries()]
+    .sort((a, b) => b[1].messages - a[1].messages || compareIds(a[0], b[0]))
     .slice(0, TOP);
+  if (top.length === 0) return [];
+  const labels = await db
+    .selectFrom('channels as c')
+    .innerJoin('guilds as g', 'g.id', 'c.guild_id')
+    .select(['c.id', 'c.name', 'g.name as guild_name'])
+    .where('c.id', 'in', top.map(([id]) => id))
+    .execute();
+  const byId = new Map(labels.map((l) => [l.id, l]));
+  return top.map(([channel, { guild, messages }]) => ({
+    guild, guildName: byId.get(channel)?.guild_name ?? '', channel, channelName: byId.get(channel)?.name ?? '', messages,
+  }));
 }
 
 export const personQuery: QueryDefinition = {
