@@ -25,15 +25,22 @@ export interface MemberActivity {
  * for (const a of tally.rows()) merge(a);
  */
 export class MemberActivityTally {
-  readonly #byMember = new Map<string, MemberActivity>();
+  /** By guild, then by user: no key strings to build per message. */
+  readonly #byGuild = new Map<string, Map<string, MemberActivity>>();
 
   add(messages: readonly MessageRecord[]): void {
+    let guildId: string | null = null;
+    let members: Map<string, MemberActivity> | undefined;
     for (const m of messages) {
-      const key = m.guildId + ':' + m.authorId;
-      let a = this.#byMember.get(key);
+      if (m.guildId !== guildId) {
+        guildId = m.guildId;
+        members = this.#byGuild.get(guildId);
+        if (!members) this.#byGuild.set(guildId, (members = new Map()));
+      }
+      let a = members!.get(m.authorId);
       if (!a) {
         a = { guildId: m.guildId, userId: m.authorId, firstMessageAt: null, lastMessageAt: null, joinedAt: null };
-        this.#byMember.set(key, a);
+        members!.set(m.authorId, a);
       }
       if (m.kind === MEMBER_JOIN_KIND) {
         a.joinedAt = a.joinedAt === null ? m.sentAt : Math.min(a.joinedAt, m.sentAt);
@@ -46,7 +53,7 @@ export class MemberActivityTally {
 
   /** The members seen so far, one row each. */
   rows(): MemberActivity[] {
-    return [...this.#byMember.values()];
+    return [...this.#byGuild.values()].flatMap((members) => [...members.values()]);
   }
 }
 

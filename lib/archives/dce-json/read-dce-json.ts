@@ -102,8 +102,8 @@ export class DceJsonReader implements DceBatchSource {
           throw error;
         }
       },
-      element: (json, byte) => {
-        const raw = parseJson(json, byte, fail) as DceMessage;
+      element: (json, byte, value) => {
+        const raw = (value !== undefined ? value : parseJson(json, byte, fail)) as DceMessage;
         try {
           builder!.add(raw, batch);
         } catch (error) {
