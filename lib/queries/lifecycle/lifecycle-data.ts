@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import { excludedUsers } from '../network/excluded-users';
-import { countInteractions } from '../network/interactions';
+import { interactionRows, type PairCount } from '../network/interactions';
 import { numberParam } from '../network/param-values';
 import { DAY_MS, localTime } from '../time-buckets';
 import { toLocal, type OffsetSegment } from '../time-zone';
@@ -74,7 +74,8 @@ export interface LifecycleData {
 export async function lifecycleData(db: Kysely<Database>, params: AuditParams, options: LifecycleOptions): Promise<LifecycleData> {
   const excluded = await excludedUsers(db, params);
   const t = await localTime(db, params);
-  const [{ counts }, joins] = await Promise.all([countInteractions(db, params, { excluded, byDay: t }), joinsInPeriod(db, params)]);
+  const [rows, joins] = await Promise.all([interactionRows(db, params, { excluded, byDay: t }), joinsInPeriod(db, params)]);
+  const all = [...rows.replies, ...rows.mentions, ...rows.reactions];
   const day = (ms: number) => localDay(ms, t.segments);
 
   const joinDays = new Map<string, number>();
@@ -84,7 +85,7 @@ export async function lifecycleData(db: Kysely<Database>, params: AuditParams, o
     joinDays.set(j.user_id, day(Number(j.joined_at)));
     joinedAt.set(j.user_id, Number(j.joined_at));
   }
-  const days = [...counts.map((c) => c.day!), ...joinDays.values()];
+  const days = [...all.map((c) => c.day!), ...joinDays.values()];
   const start = params.from !== null ? day(params.from) : days.reduce((a, b) => Math.min(a, b), Infinity);
   const end = params.to !== null ? day(params.to - 1) : days.reduce((a, b) => Math.max(a, b), -Infinity);
   const L = options.windowDays;
@@ -111,19 +112,24 @@ export async function lifecycleData(db: Kysely<Database>, params: AuditParams, o
   const BIG = 2 ** 21;
   const pairDays = new Map<number, number[]>();
   const pairTotals = new Map<number, number>();
-  for (const c of counts) {
-    const s = member(c.source);
-    const r = member(c.target);
-    const d = c.day!;
-    markActive(s, d);
-    if (c.replies + c.reactions > 0) markActive(r, d);
-    const key = Math.min(s, r) * BIG + Math.max(s, r);
-    const n = c.replies + c.mentions + c.reactions;
-    const list = pairDays.get(key);
-    if (list) list.push(d, n);
-    else pairDays.set(key, [d, n]);
-    pairTotals.set(key, (pairTotals.get(key) ?? 0) + n);
-  }
+  const fold = (list: readonly PairCount[], targetActs: boolean) => {
+    for (const c of list) {
+      const s = member(c.source);
+      const r = member(c.target);
+      const d = c.day!;
+      markActive(s, d);
+      if (targetActs) markActive(r, d);
+      const key = Math.min(s, r) * BIG + Math.max(s, r);
+      const pair = pairDays.get(key);
+      if (pair) pair.push(d, c.n);
+      else pairDays.set(key, [d, c.n]);
+      pairTotals.set(key, (pairTotals.get(key) ?? 0) + c.n);
+    }
+  };
+  // A reply or reaction received is an act of the receiver too; being mentioned is not.
+  fold(rows.replies, true);
+  fold(rows.reactions, true);
+  fold(rows.mentions, false);
   if (ids.length >= BIG) throw new RangeError(`too many members for the lifecycle (${ids.length})`);
 
   const peers: Uint16Array[] = [];

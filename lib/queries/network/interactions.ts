@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { byId } from '../../analysis/id-order';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
@@ -6,7 +6,7 @@ import { scopedMessages } from '../message-scope';
 import type { LocalTime } from '../time-buckets';
 
 /**
- * Interactions from one member to another (over the period, or on one local day), after
+ * Interactions from one member to another over the period, after
  * TogetherCrew's interaction graph:
  * - a reply: the reply's author → the author of the message replied to (found by its primary
  *   key; any message of the archive, system notices included, so "wave to say hi" counts);
@@ -21,8 +21,6 @@ import type { LocalTime } from '../time-buckets';
 export interface InteractionCount {
   source: string;
   target: string;
-  /** Local day number, when counted by day; null over the whole period. */
-  day: number | null;
   replies: number;
   mentions: number;
   reactions: number;
@@ -30,7 +28,7 @@ export interface InteractionCount {
 
 /** Interaction counts, and how many listed reactions each author's messages had. */
 export interface InteractionCounts {
-  /** Sorted by source, target, day (JS string order), so float sums built on them come out the same on every engine. */
+  /** Sorted by source, then target (JS string order), so float sums built on them come out the same on every engine. */
   counts: InteractionCount[];
   /**
    * Listed reactors per author of the message reacted to, self-reactions and excluded reactors
@@ -49,64 +47,107 @@ export interface InteractionOptions {
   withoutReactions?: boolean;
 }
 
-interface PairRow {
+/** How often `source` did one kind of interaction towards `target` (on `day`, when by day). */
+export interface PairCount {
   source: string;
   target: string;
-  day: number;
+  day: number | null;
+  n: number;
+}
+
+/** Interactions of each kind, self-interactions and excluded accounts left out. */
+export interface InteractionRows {
+  replies: PairCount[];
+  mentions: PairCount[];
+  reactions: PairCount[];
+  /** See `InteractionCounts.listedReactions`. */
+  listedReactions: Map<string, number>;
 }
 
 /**
- * Interaction counts per (source, target[, day]).
+ * Interactions of each kind, grouped in SQL by (source, target[, local day]), in no particular
+ * order: for callers that fold them themselves.
  *
  * @example
- * const { counts } = await countInteractions(db, params, { excluded: await excludedUsers(db, params) });
+ * const { replies, mentions, reactions } = await interactionRows(db, params, { excluded, byDay: t });
  */
-export async function countInteractions(db: Kysely<Database>, params: AuditParams, options: InteractionOptions): Promise<InteractionCounts> {
+export async function interactionRows(db: Kysely<Database>, params: AuditParams, options: InteractionOptions): Promise<InteractionRows> {
   // Bots and staff are dropped after grouping (see excludedUsers), so the scope keeps them here.
   const scope = () => scopedMessages(db, { ...params, includeBots: true, includeStaff: true });
-  const day = (column: string): RawBuilder<number> => (options.byDay ? options.byDay.day(column) : sql<number>`0`);
-
   const replies = scope()
     .innerJoin('messages as r', 'r.id', 'm.reference_message_id')
     .where((eb) => eb.or([eb('m.reference_kind', 'is', null), eb('m.reference_kind', '!=', 'Forward')]))
-    .whereRef('r.author_id', '!=', 'm.author_id')
-    .select(['m.author_id as source', 'r.author_id as target', day('m.sent_at').as('day')]);
+    .whereRef('r.author_id', '!=', 'm.author_id');
   const mentions = scope()
     .innerJoin('mentions as mn', 'mn.message_id', 'm.id')
     .leftJoin('messages as r', 'r.id', 'm.reference_message_id')
     .whereRef('mn.user_id', '!=', 'm.author_id')
-    .where((eb) => eb.or([eb('r.author_id', 'is', null), eb('r.author_id', '!=', eb.ref('mn.user_id')), eb('m.reference_kind', '=', 'Forward')]))
-    .select(['m.author_id as source', 'mn.user_id as target', day('m.sent_at').as('day')]);
+    .where((eb) => eb.or([eb('r.author_id', 'is', null), eb('r.author_id', '!=', eb.ref('mn.user_id')), eb('m.reference_kind', '=', 'Forward')]));
   // Self-reactions are kept here to count listed reactors; they are dropped below.
-  const reactions = scope()
-    .innerJoin('reaction_users as ru', 'ru.message_id', 'm.id')
-    .select(['ru.user_id as source', 'm.author_id as target', day('m.sent_at').as('day')]);
+  const reactions = scope().innerJoin('reaction_users as ru', 'ru.message_id', 'm.id');
 
-  const [r, mn, rx] = await Promise.all([replies, mentions, options.withoutReactions ? null : reactions].map((q) => (q ? countPairs(db, q) : [])));
+  const [r, mn, rx] = await Promise.all([
+    countPairs(db, replies, 'm.author_id', 'r.author_id', options.byDay),
+    countPairs(db, mentions, 'm.author_id', 'mn.user_id', options.byDay),
+    options.withoutReactions ? [] : countPairs(db, reactions, 'ru.user_id', 'm.author_id', options.byDay),
+  ]);
   const listedReactions = new Map<string, number>();
-  for (const row of rx) listedReactions.set(row.target, (listedReactions.get(row.target) ?? 0) + Number(row.n));
-  const merged = new Map<string, InteractionCount>();
-  const add = (rows: Array<PairRow & { n: number }>, field: 'replies' | 'mentions' | 'reactions') => {
-    for (const row of rows) {
-      if (row.source === row.target || options.excluded.has(row.source) || options.excluded.has(row.target)) continue;
-      const d = options.byDay ? Number(row.day) : null;
-      const key = `${row.source}\u0000${row.target}\u0000${d}`;
-      let count = merged.get(key);
-      if (!count) merged.set(key, (count = { source: row.source, target: row.target, day: d, replies: 0, mentions: 0, reactions: 0 }));
-      count[field] += Number(row.n);
-    }
-  };
-  add(r, 'replies');
-  add(mn, 'mentions');
-  add(rx, 'reactions');
-  const counts = [...merged.values()].sort((a, b) => byId(a.source, b.source) || byId(a.target, b.target) || (a.day ?? 0) - (b.day ?? 0));
-  return { counts, listedReactions };
+  for (const row of rx) listedReactions.set(row.target, (listedReactions.get(row.target) ?? 0) + row.n);
+  const kept = (rows: PairCount[]) => rows.filter((row) => row.source !== row.target && !options.excluded.has(row.source) && !options.excluded.has(row.target));
+  return { replies: kept(r), mentions: kept(mn), reactions: kept(rx), listedReactions };
 }
 
-function countPairs(db: Kysely<Database>, pairs: SelectQueryBuilder<any, any, PairRow>): Promise<Array<PairRow & { n: number }>> {
-  return db
-    .selectFrom(pairs.as('x'))
-    .select(['x.source', 'x.target', 'x.day', (eb) => eb.fn.countAll<number>().as('n')])
+/**
+ * Interaction counts per (source, target) over the period.
+ *
+ * @example
+ * const { counts } = await countInteractions(db, params, { excluded: await excludedUsers(db, params) });
+ */
+export async function countInteractions(
+  db: Kysely<Database>,
+  params: AuditParams,
+  options: Omit<InteractionOptions, 'byDay'>,
+): Promise<InteractionCounts> {
+  const rows = await interactionRows(db, params, options);
+  const bySource = new Map<string, Map<string, InteractionCount>>();
+  const add = (list: PairCount[], field: 'replies' | 'mentions' | 'reactions') => {
+    for (const row of list) {
+      const targets = bySource.get(row.source) ?? bySource.set(row.source, new Map()).get(row.source)!;
+      let count = targets.get(row.target);
+      if (!count) targets.set(row.target, (count = { source: row.source, target: row.target, replies: 0, mentions: 0, reactions: 0 }));
+      count[field] += row.n;
+    }
+  };
+  add(rows.replies, 'replies');
+  add(rows.mentions, 'mentions');
+  add(rows.reactions, 'reactions');
+  const counts = [...bySource.keys()]
+    .sort(byId)
+    .flatMap((source) => [...bySource.get(source)!.values()].sort((a, b) => byId(a.target, b.target)));
+  return { counts, listedReactions: rows.listedReactions };
+}
+
+/** Groups a join by its two ends (and the local day of the acting message), in SQL. */
+async function countPairs(
+  db: Kysely<Database>,
+  joined: SelectQueryBuilder<any, any, object>,
+  source: string,
+  target: string,
+  byDay: LocalTime | undefined,
+): Promise<PairCount[]> {
+  if (!byDay) {
+    const rows = await joined
+      .select([sql.ref<string>(source).as('source'), sql.ref<string>(target).as('target'), sql<number>`count(*)`.as('n')])
+      .groupBy([sql.ref(source), sql.ref(target)])
+      .execute();
+    return rows.map((row) => ({ source: row.source, target: row.target, day: null, n: Number(row.n) }));
+  }
+  // The day is an expression: group on it through a subquery, the same on both engines.
+  const inner = joined.select([sql.ref<string>(source).as('source'), sql.ref<string>(target).as('target'), byDay.day('m.sent_at').as('day')]);
+  const rows = await db
+    .selectFrom(inner.as('x'))
+    .select(['x.source', 'x.target', 'x.day', sql<number>`count(*)`.as('n')])
     .groupBy(['x.source', 'x.target', 'x.day'])
     .execute();
+  return rows.map((row) => ({ source: row.source, target: row.target, day: Number(row.day), n: Number(row.n) }));
 }
