@@ -205,6 +205,7 @@ describeEachEngine('interaction network queries', (ctx) => {
 
     await assert.rejects(networkMembers(engine.db, { guild: '1000', roleThreshold: 'abc' }), QueryParamError);
     await assert.rejects(networkMembers(engine.db, { guild: '1000', damping: '1.5' }), /damping/);
+    await assert.rejects(networkMembers(engine.db, { guild: '1000', damping: 1 }), /damping must be a number >= 0 and < 1/);
     await assert.rejects(runQuery(engine.db, 'network-members', { guild: '1000', roleTreshold: '2' }, { cache: false }), QueryParamError);
   });
 });

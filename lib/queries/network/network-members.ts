@@ -32,7 +32,7 @@ export interface NetworkMemberRow {
 export interface NetworkMembersInput extends AuditParamsInput {
   /** Sender when sent > threshold × received, receiver when received > threshold × sent (default 2). */
   roleThreshold?: number | string;
-  /** PageRank damping factor (default 0.85: the walk restarts uniformly with probability 0.15). */
+  /** PageRank damping factor, 0 to below 1 (default 0.85: the walk restarts uniformly with probability 0.15). */
   damping?: number | string;
 }
 
@@ -50,7 +50,8 @@ export interface NetworkMembersInput extends AuditParamsInput {
  */
 export async function networkMembers(db: Kysely<Database>, input: NetworkMembersInput): Promise<NetworkMemberRow[]> {
   const threshold = numberParam(input.roleThreshold, 'roleThreshold', { default: 2, min: 1 });
-  const damping = numberParam(input.damping, 'damping', { default: 0.85, min: 0, max: 1 });
+  // Below 1: with no restart at all the walk need not converge (a cycle passes score round forever).
+  const damping = numberParam(input.damping, 'damping', { default: 0.85, min: 0, below: 1 });
   const params = await resolveAuditParams(db, input);
   const [{ nodes, edges }, names] = await Promise.all([interactionNetwork(db, params, { withMembers: true }), memberNames(db, params.guild)]);
 
@@ -102,7 +103,7 @@ export const networkMembersQuery: QueryDefinition = {
   scope: 'guild',
   params: [
     { name: 'roleThreshold', type: 'number', default: 2, description: 'sender when sent > threshold x received, receiver when received > threshold x sent' },
-    { name: 'damping', type: 'number', default: 0.85, description: 'PageRank damping factor (restart probability = 1 - damping)' },
+    { name: 'damping', type: 'number', default: 0.85, description: 'PageRank damping factor, 0 <= damping < 1 (restart probability = 1 - damping)' },
   ],
   run: networkMembers,
 };

@@ -12,8 +12,9 @@ export interface NumberRule {
   /** Inclusive bounds. */
   min?: number;
   max?: number;
-  /** A lower bound the value must exceed (exclusive). */
+  /** Exclusive bounds: the value must be greater than `above` and less than `below`. */
   above?: number;
+  below?: number;
   integer?: boolean;
 }
 
@@ -29,7 +30,10 @@ export function numberParam(value: unknown, name: string, rule: NumberRule): num
   const wanted = describe(rule);
   if (!Number.isFinite(n)) throw new QueryParamError(`${name} must be ${wanted} (got '${String(value)}')`);
   if (rule.integer && !Number.isInteger(n)) throw new QueryParamError(`${name} must be ${wanted} (got ${n})`);
-  if ((rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max) || (rule.above !== undefined && n <= rule.above)) {
+  const outside =
+    (rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max) ||
+    (rule.above !== undefined && n <= rule.above) || (rule.below !== undefined && n >= rule.below);
+  if (outside) {
     throw new QueryParamError(`${name} must be ${wanted} (got ${n})`);
   }
   return n;
@@ -41,6 +45,7 @@ function describe(rule: NumberRule): string {
     rule.above !== undefined ? `> ${rule.above}` : null,
     rule.min !== undefined ? `>= ${rule.min}` : null,
     rule.max !== undefined ? `<= ${rule.max}` : null,
+    rule.below !== undefined ? `< ${rule.below}` : null,
   ].filter(Boolean);
   return bounds.length > 0 ? `${kind} ${bounds.join(' and ')}` : kind;
 }
