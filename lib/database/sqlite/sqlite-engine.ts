@@ -34,14 +34,21 @@ export function openSqliteEngine(file: string): Engine {
     location: file,
     async importTransaction<T>(work: (writer: ImportWriter) => Promise<T>): Promise<T> {
       // Raw statements on the same connection Kysely uses: an import runs alone, so no interleaving.
-      handle.exec('BEGIN IMMEDIATE');
+      // The writer checks foreign keys itself (SqliteReferenceCheck), much cheaper than SQLite's
+      // per-row parent lookups; the pragma only changes outside a transaction.
+      handle.pragma('foreign_keys = OFF');
       try {
-        const result = await work(new SqliteImportWriter(handle));
-        handle.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (handle.inTransaction) handle.exec('ROLLBACK');
-        throw error;
+        handle.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(new SqliteImportWriter(handle));
+          handle.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (handle.inTransaction) handle.exec('ROLLBACK');
+          throw error;
+        }
+      } finally {
+        handle.pragma('foreign_keys = ON');
       }
     },
     close: () => db.destroy(),

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { MessageRecord, RecordBatch } from '../../archives/records';
 import type { ImportEnd, ImportStart, ImportWriter } from '../engine';
 import { MemberActivityTally } from '../member-activity';
+import { SqliteReferenceCheck } from './sqlite-reference-check';
 
 type Statement = BetterSqlite3.Statement;
 
@@ -14,13 +15,16 @@ const MESSAGE_COLUMNS = [
 
 /**
  * SQLite's bulk writer: prepared statements run one row at a time inside the caller's
- * transaction — in SQLite that is faster than building multi-row statements.
+ * transaction — in SQLite that is faster than building multi-row statements. Foreign keys are
+ * checked by `SqliteReferenceCheck` while SQLite's enforcement is off for the import.
  */
 export class SqliteImportWriter implements ImportWriter {
   readonly #s: Record<string, Statement>;
   readonly #activity = new MemberActivityTally();
+  readonly #refs: SqliteReferenceCheck;
 
   constructor(handle: BetterSqlite3.Database) {
+    this.#refs = new SqliteReferenceCheck(handle);
     const prepare = (sql: string) => handle.prepare(sql);
     const newer = (table: string) => `WHERE excluded.observed_at >= ${table}.observed_at`;
     this.#s = {
@@ -116,19 +120,35 @@ export class SqliteImportWriter implements ImportWriter {
 
   async writeBatch(batch: RecordBatch, observedAt: number, importId: number): Promise<void> {
     const s = this.#s;
-    for (const g of batch.guilds) s.guild.run(g.id, g.name, g.iconUrl, observedAt);
+    const refs = this.#refs;
+    for (const g of batch.guilds) {
+      s.guild.run(g.id, g.name, g.iconUrl, observedAt);
+      refs.wroteGuild(g.id);
+    }
     for (const c of batch.channels) {
+      refs.guild(c.guildId, 'channels.guild_id');
       s.channel.run(c.id, c.guildId, c.name, c.kind, c.categoryId, c.parentId, c.topic, c.stub ? 0 : observedAt);
+      refs.wroteChannel(c.id);
     }
     for (const u of batch.users) {
       s.user.run(u.id, u.name, u.discriminator, u.displayName, u.avatarUrl, u.isBot ? 1 : 0, observedAt);
+      refs.wroteUser(u.id);
     }
-    for (const r of batch.roles) s.role.run(r.guildId, r.id, r.name, r.color, r.position, observedAt);
+    for (const r of batch.roles) {
+      refs.guild(r.guildId, 'roles.guild_id');
+      s.role.run(r.guildId, r.id, r.name, r.color, r.position, observedAt);
+      refs.wroteRole(r.guildId, r.id);
+    }
     for (const m of batch.members) {
+      refs.guild(m.guildId, 'members.guild_id');
+      refs.user(m.userId, 'members.user_id');
       const taken = s.member.run(m.guildId, m.userId, m.nickname, m.color, observedAt).changes > 0;
       if (taken && m.roleIds !== null) {
         s.clearMemberRoles.run(m.guildId, m.userId);
-        for (const roleId of m.roleIds) s.memberRole.run(m.guildId, m.userId, roleId);
+        for (const roleId of m.roleIds) {
+          refs.role(m.guildId, roleId, 'member_roles.role_id');
+          s.memberRole.run(m.guildId, m.userId, roleId);
+        }
       }
     }
     for (const m of batch.messages) this.#writeMessage(m, observedAt, importId);
@@ -137,6 +157,10 @@ export class SqliteImportWriter implements ImportWriter {
 
   #writeMessage(m: MessageRecord, observedAt: number, importId: number): void {
     const s = this.#s;
+    const refs = this.#refs;
+    refs.guild(m.guildId, 'messages.guild_id');
+    refs.channel(m.channelId, 'messages.channel_id');
+    refs.user(m.authorId, 'messages.author_id');
     const inserted = s.insertMessage.run(
       m.id, m.guildId, m.channelId, m.authorId, m.kind, m.sentAt, m.editedAt, m.callEndedAt,
       m.isPinned ? 1 : 0, m.content, m.referenceKind, m.referenceMessageId, m.referenceChannelId,
@@ -160,9 +184,15 @@ export class SqliteImportWriter implements ImportWriter {
     }
     for (const r of m.reactions) {
       s.reaction.run(m.id, r.key, r.emojiId, r.emojiName, r.emojiCode, r.isAnimated ? 1 : 0, r.imageUrl, r.count);
-      for (const userId of r.userIds) s.reactionUser.run(m.id, r.key, userId);
+      for (const userId of r.userIds) {
+        refs.user(userId, 'reaction_users.user_id');
+        s.reactionUser.run(m.id, r.key, userId);
+      }
     }
-    for (const userId of m.mentionIds) s.mention.run(m.id, userId);
+    for (const userId of m.mentionIds) {
+      refs.user(userId, 'mentions.user_id');
+      s.mention.run(m.id, userId);
+    }
     for (const a of m.attachments) s.attachment.run(m.id, a.id, a.url, a.fileName, a.sizeBytes);
     for (let i = 0; i < m.embedsJson.length; i++) s.embed.run(m.id, i, m.embedsJson[i]);
   }
