@@ -4,7 +4,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Engine, ImportWriter } from '../engine';
 import type { Database } from '../schema';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { SqliteImportWriter } from './sqlite-import-writer';
+
+/** SQLite's default: checkpoint inside the commit that grows the log past this many pages. */
+const AUTOCHECKPOINT_PAGES = 1000;
 
 /**
  * Opens (creating if needed) an audit database in a SQLite file.
@@ -27,6 +31,7 @@ export function openSqliteEngine(file: string): Engine {
   handle.pragma('temp_store = MEMORY');
   handle.pragma('busy_timeout = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  const checkpointer = file !== ':memory:' && SqliteCheckpointer.available() ? new SqliteCheckpointer(file) : null;
 
   return {
     kind: 'sqlite',
@@ -36,7 +41,9 @@ export function openSqliteEngine(file: string): Engine {
       // Raw statements on the same connection Kysely uses: an import runs alone, so no interleaving.
       // The writer checks foreign keys itself (SqliteReferenceCheck), much cheaper than SQLite's
       // per-row parent lookups; the pragma only changes outside a transaction.
+      // With a checkpointer, the commit only appends to the log and the copy runs beside the import.
       handle.pragma('foreign_keys = OFF');
+      if (checkpointer) handle.pragma('wal_autocheckpoint = 0');
       try {
         handle.exec('BEGIN IMMEDIATE');
         try {
@@ -49,8 +56,15 @@ export function openSqliteEngine(file: string): Engine {
         }
       } finally {
         handle.pragma('foreign_keys = ON');
+        if (checkpointer) {
+          handle.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+          checkpointer.request();
+        }
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      await checkpointer?.close(); // first: the last connection to close checkpoints what is left
+      await db.destroy();
+    },
   };
 }
