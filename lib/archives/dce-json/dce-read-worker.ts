@@ -4,7 +4,7 @@
  * the importing thread, which is left with only the database writes.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { packBatch } from '../record-batch-codec';
+import { BatchPacker } from '../record-batch-codec';
 import { sendError, type FromReader, type ToReader } from './dce-thread-protocol';
 import { DceJsonReader } from './read-dce-json';
 
@@ -15,11 +15,12 @@ function serve(port: MessagePort): void {
 
   const read = async (request: Extract<ToReader, { type: 'read' }>): Promise<void> => {
     const reader = new DceJsonReader(request.file, request.options);
+    const packer = new BatchPacker();
     try {
       for await (const batch of reader.batches()) {
         while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
         credit--;
-        post({ type: 'batch', batch: packBatch(batch), info: { ...reader.info } });
+        post({ type: 'batch', batch: packer.pack(batch), info: { ...reader.info } });
       }
       post({ type: 'done', info: reader.info });
     } catch (error) {

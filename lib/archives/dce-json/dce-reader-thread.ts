@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RecordBatch } from '../records';
-import { unpackBatch } from '../record-batch-codec';
+import { BatchUnpacker } from '../record-batch-codec';
 import { receiveError, type FromReader, type ToReader } from './dce-thread-protocol';
 import type { DceBatchSource, DceExportInfo, ReadOptions } from './read-dce-json';
 
@@ -67,6 +67,7 @@ export class DceReaderThread {
     const worker = (this.#worker ??= new Worker(WORKER_SCRIPT));
     worker.ref();
     const inbox = new Inbox(worker);
+    const unpacker = new BatchUnpacker();
     let finished = false;
     try {
       worker.postMessage({ type: 'read', file, options, credit: BATCHES_IN_FLIGHT } satisfies ToReader);
@@ -82,7 +83,7 @@ export class DceReaderThread {
           return;
         }
         worker.postMessage({ type: 'credit' } satisfies ToReader);
-        yield unpackBatch(message.batch);
+        yield unpacker.unpack(message.batch);
       }
     } finally {
       inbox.close();
