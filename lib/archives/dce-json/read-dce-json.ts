@@ -74,6 +74,20 @@ export class DceJsonReader implements DceBatchSource {
     const notAnExport = (byte: number, why: string): never =>
       fail(`not a DiscordChatExporter JSON export (${why})`, byte);
 
+    const addMessage = (raw: unknown, byte: number) => {
+      try {
+        builder!.add(raw as DceMessage, batch);
+      } catch (error) {
+        if (error instanceof DceShapeError) fail(`message ${this.info.messages + 1}: ${error.message}`, byte);
+        throw error;
+      }
+      this.info.messages++;
+      if (batch.messages.length >= batchSize) {
+        ready.push(batch);
+        batch = emptyBatch();
+      }
+    };
+
     const splitter = new JsonObjectSplitter('messages', {
       member: (key, json, byte) => {
         if (firstKey && key !== 'guild') notAnExport(byte, `it starts with "${key}", not "guild"`);
@@ -102,21 +116,9 @@ export class DceJsonReader implements DceBatchSource {
           throw error;
         }
       },
-      element: (json, byte, value) => {
-        const raw = (value !== undefined ? value : parseJson(json, byte, fail)) as DceMessage;
-        try {
-          builder!.add(raw, batch);
-        } catch (error) {
-          if (error instanceof DceShapeError) fail(`message ${this.info.messages + 1}: ${error.message}`, byte);
-          throw error;
-        }
-        this.info.messages++;
-        if (batch.messages.length >= batchSize) {
-          ready.push(batch);
-          batch = emptyBatch();
-        }
-      },
-    });
+      element: (json, byte) => addMessage(parseJson(json, byte, fail), byte),
+      parsedElement: (value, byte) => addMessage(value, byte),
+    }, { sharedMember: 'author' }); // the author object is a third of each message, and repeats
 
     try {
       try {
