@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { parseIsoTimestamp } from '../archives/timestamp';
 import type { Database } from '../database/schema';
 import { QueryParamError } from './query-error';
-import { checkTimeZone, fromLocal } from './time-zone';
+import { parsePeriod } from './period';
+import { checkTimeZone } from './time-zone';
 
 /** What a caller may pass to any guild metric (loose: strings from the CLI are fine). */
 export interface AuditParamsInput {
@@ -57,11 +57,7 @@ export async function resolveAuditParams(db: Kysely<Database>, input: AuditParam
     throw new QueryParamError(`unknown guild '${guild}'${list ? `; the database has ${list}` : '; the database has no guilds yet'}`);
   }
   const timeZone = checkTimeZone(input.timeZone ?? 'UTC');
-  const from = parseTime(input.from, 'from', timeZone);
-  const to = parseTime(input.to, 'to', timeZone);
-  if (from !== null && to !== null && from >= to) {
-    throw new QueryParamError(`the period is empty or inverted: from ${new Date(from).toISOString()} is not before to ${new Date(to).toISOString()}`);
-  }
+  const { from, to } = parsePeriod(input, timeZone);
   return {
     guild,
     from,
@@ -88,24 +84,6 @@ export function flag(value: boolean | string | undefined, name: string): boolean
   if (['true', 'yes', '1'].includes(v)) return true;
   if (['false', 'no', '0'].includes(v)) return false;
   throw new QueryParamError(`${name} must be true or false (got '${value}')`);
-}
-
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parseTime(value: string | number | Date | null | undefined, name: string, timeZone: string): number | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  const text = String(value).trim();
-  const date = DATE_ONLY.exec(text);
-  if (date) {
-    const local = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
-    if (new Date(local).toISOString().slice(0, 10) === text) return fromLocal(local, timeZone);
-  } else {
-    const ms = parseIsoTimestamp(text);
-    if (ms !== null) return ms;
-  }
-  throw new QueryParamError(`${name} must be a date (2024-01-31) or an ISO time (2024-01-31T12:00:00Z); got '${text}'`);
 }
 
 async function resolveChannels(db: Kysely<Database>, guild: string, ids: string[] | null): Promise<string[] | null> {

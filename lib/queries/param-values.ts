@@ -1,14 +1,14 @@
 /**
- * Parsing of the network and lifecycle queries' own parameters, which arrive as strings from the
- * CLI (`--param alpha=0.2`) or as typed values from notebooks. Bad values throw `QueryParamError`
- * naming the parameter.
+ * Parsing of queries' own parameters, which arrive as strings from the CLI
+ * (`--param alpha=0.2`) or as typed values from notebooks. Bad values throw `QueryParamError`
+ * naming the parameter. The common guild parameters are in audit-params.ts.
  */
-import { QueryParamError } from '../query-error';
-import { DAY_MS } from '../time-buckets';
+import { QueryParamError } from './query-error';
+import { DAY_MS, type Granularity } from './time-buckets';
 
-export interface NumberRule {
-  /** Used when the value is absent (undefined, null or ''). */
-  default: number;
+export interface NumberRule<D extends number | null = number> {
+  /** Used when the value is absent (undefined, null or ''); null leaves the parameter unset. */
+  default: D;
   /** Inclusive bounds. */
   min?: number;
   max?: number;
@@ -24,7 +24,7 @@ export interface NumberRule {
  * @example
  * numberParam('0.2', 'alpha', { default: 0.2, above: 0, max: 1 }) // 0.2
  */
-export function numberParam(value: unknown, name: string, rule: NumberRule): number {
+export function numberParam<D extends number | null = number>(value: unknown, name: string, rule: NumberRule<D>): number | D {
   if (value === undefined || value === null || value === '') return rule.default;
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : Number.NaN;
   const wanted = describe(rule);
@@ -39,7 +39,7 @@ export function numberParam(value: unknown, name: string, rule: NumberRule): num
   return n;
 }
 
-function describe(rule: NumberRule): string {
+function describe(rule: NumberRule<number | null>): string {
   const kind = rule.integer ? 'a whole number' : 'a number';
   const bounds = [
     rule.above !== undefined ? `> ${rule.above}` : null,
@@ -94,4 +94,18 @@ export function dayParam(value: unknown, name: string): number | null {
   const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
   if (!m || new Date(ms).toISOString().slice(0, 10) !== text) throw new QueryParamError(`${name} must be a date like 2024-03-01 (got '${text}')`);
   return ms / DAY_MS;
+}
+
+/**
+ * The granularity asked for, one of `allowed`; `fallback` when absent.
+ *
+ * @example
+ * granularityParam('week', ['week', 'month'], 'week') // 'week'
+ */
+export function granularityParam<G extends Granularity>(value: unknown, allowed: readonly G[], fallback: G): G {
+  if (value === undefined || value === null || value === '') return fallback;
+  const text = String(value).trim().toLowerCase();
+  const found = allowed.find((g) => g === text);
+  if (!found) throw new QueryParamError(`granularity must be ${allowed.join(', ')} (got '${String(value)}')`);
+  return found;
 }

@@ -1,6 +1,6 @@
-import { parseIsoTimestamp } from '../../archives/timestamp';
-import { QueryParamError } from '../query-error';
-import { fromLocal } from '../time-zone';
+import { parseIsoTimestamp } from '../archives/timestamp';
+import { QueryParamError } from './query-error';
+import { fromLocal } from './time-zone';
 
 /** A period of a query across guilds, as epoch ms: `from` inclusive, `to` exclusive, null = open. */
 export interface Period {
@@ -14,9 +14,9 @@ export type TimeInput = string | number | Date | null | undefined;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * The period of a query that has no guild (so `resolveAuditParams` does not apply), read the way
- * guild queries read theirs: an ISO time, or a date meaning midnight in `timeZone` (default UTC),
- * or epoch ms. Throws `QueryParamError` naming the bad value, or when `from` is not before `to`.
+ * A query's period, for guild queries (through `resolveAuditParams`) and queries across guilds
+ * alike: an ISO time, or a date meaning midnight in `timeZone` (default UTC), or epoch ms.
+ * Throws `QueryParamError` naming the bad value, or when `from` is not before `to`.
  *
  * @example
  * parsePeriod({ from: '2024-01-01', to: '2024-02-01T12:00:00Z' }) // { from: 1704067200000, to: 1706788800000 }

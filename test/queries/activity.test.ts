@@ -174,8 +174,8 @@ describeEachEngine('activity metrics', (ctx) => {
     const rejects = (promise: Promise<unknown>, message: RegExp) =>
       assert.rejects(promise, (e: unknown) => e instanceof QueryParamError && message.test(e.message));
     await rejects(activity(db, { guild, granularity: 'hour' }), /granularity must be day, week, month \(got 'hour'\)/);
-    await rejects(bursts(db, { guild, window: '0' }), /window must be an integer >= 1/);
-    await rejects(bursts(db, { guild, window: '2.5' }), /window must be an integer >= 1/);
+    await rejects(bursts(db, { guild, window: '0' }), /window must be a whole number >= 1/);
+    await rejects(bursts(db, { guild, window: '2.5' }), /window must be a whole number >= 1/);
     await rejects(bursts(db, { guild, k: 'lots' }), /k must be a number >= 0 \(got 'lots'\)/);
   });
 

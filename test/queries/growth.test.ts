@@ -198,8 +198,8 @@ describeEachEngine('growth metrics', (ctx) => {
     const rejects = (promise: Promise<unknown>, message: RegExp) =>
       assert.rejects(promise, (e: unknown) => e instanceof QueryParamError && message.test(e.message));
     await rejects(retention(db, { guild, granularity: 'day' }), /granularity must be week, month \(got 'day'\)/);
-    await rejects(retention(db, { guild, periods: -1 }), /periods must be an integer >= 0/);
-    await rejects(activation(db, { guild, minMessages: '0' }), /minMessages must be an integer >= 1/);
+    await rejects(retention(db, { guild, periods: -1 }), /periods must be a whole number >= 0/);
+    await rejects(activation(db, { guild, minMessages: '0' }), /minMessages must be a whole number >= 1/);
     await rejects(newMembers(db, { guild, horizonDays: 'soon' }), /horizonDays must be a number >= 0/);
     await rejects(joins(db, { guild, granularity: 'year' }), /granularity must be day, week, month/);
   });

@@ -4,7 +4,7 @@ import type { Database } from '../../database/schema';
 import { flag } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
 import { compareIds } from '../responsiveness/conversation-params';
-import { numberParam } from '../responsiveness/number-param';
+import { numberParam } from '../param-values';
 
 /** Parameters of `cross-guild-accounts`. */
 export interface CrossGuildAccountsInput {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
 import { flag } from '../audit-params';
-import { parsePeriod, type Period, type TimeInput } from '../people/period-param';
+import { parsePeriod, type Period, type TimeInput } from '../period';
 import type { QueryDefinition } from '../query-definition';
 import { compareIds } from '../responsiveness/conversation-params';
 import { checkTimeZone } from '../time-zone';

@@ -5,7 +5,7 @@ import { scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';
 import { localTime, type Granularity } from '../time-buckets';
 import { bucketKeyLabel, inBuckets, seriesKeys } from './bucket-keys';
-import { granularityParam } from './param-values';
+import { granularityParam } from '../param-values';
 
 /** Messages and communicators in one time bucket. */
 export interface ActivityRow {

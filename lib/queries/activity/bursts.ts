@@ -6,7 +6,7 @@ import { scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';
 import { dayToIso, localTime } from '../time-buckets';
 import { countByBucket } from './bucket-keys';
-import { numberParam } from './param-values';
+import { numberParam } from '../param-values';
 
 /** A local day far above the usual level, with the figures that flagged it. */
 export interface BurstRow {
@@ -49,8 +49,8 @@ export interface BurstsInput extends AuditParamsInput {
  * const flagged = await bursts(db, { guild, window: 28, k: 3, timeZone: 'UTC' });
  */
 export async function bursts(db: Kysely<Database>, input: BurstsInput): Promise<BurstRow[]> {
-  const window = numberParam(input.window, 'window', 28, { min: 1, integer: true });
-  const k = numberParam(input.k, 'k', 3, { min: 0 });
+  const window = numberParam(input.window, 'window', { default: 28, min: 1, integer: true });
+  const k = numberParam(input.k, 'k', { default: 3, min: 0 });
   const params = await resolveAuditParams(db, input);
   const t = await localTime(db, params);
   const counts = await countByBucket(db, params, scopedMessages(db, params).select(t.day('m.sent_at').as('day')), 'day');

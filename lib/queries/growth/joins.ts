@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { MEMBER_JOIN_KIND } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
 import { bucketKeyLabel, bucketKeyOfDay, countByBucket, localDayOf, seriesKeys } from '../activity/bucket-keys';
-import { granularityParam } from '../activity/param-values';
+import { granularityParam } from '../param-values';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import { scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';

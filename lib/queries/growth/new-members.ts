@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
 import { isoTime } from '../activity/bucket-keys';
-import { numberParam } from '../activity/param-values';
+import { numberParam } from '../param-values';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
 import { isBot, scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';
@@ -49,8 +49,8 @@ export interface ActivationOptions {
 /** Reads `horizonDays` and `minMessages`, with errors naming the bad one. */
 export function activationOptions(input: NewMembersInput): ActivationOptions {
   return {
-    horizonDays: numberParam(input.horizonDays, 'horizonDays', null, { min: 0 }),
-    minMessages: numberParam(input.minMessages, 'minMessages', 3, { min: 1, integer: true }),
+    horizonDays: numberParam(input.horizonDays, 'horizonDays', { default: null, min: 0 }),
+    minMessages: numberParam(input.minMessages, 'minMessages', { default: 3, min: 1, integer: true }),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { bucketKeyLabel, bucketKeyOfDay, localDayOf, nextBucketKey, withCalendar } from '../activity/bucket-keys';
-import { granularityParam, numberParam } from '../activity/param-values';
+import { granularityParam, numberParam } from '../param-values';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import { scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';
@@ -45,7 +45,7 @@ export interface RetentionInput extends AuditParamsInput {
  */
 export async function retention(db: Kysely<Database>, input: RetentionInput): Promise<RetentionRow[]> {
   const granularity = granularityParam(input.granularity, ['week', 'month'], 'week');
-  const periods = numberParam(input.periods, 'periods', 8, { min: 0, integer: true });
+  const periods = numberParam(input.periods, 'periods', { default: 8, min: 0, integer: true });
   const params = await resolveAuditParams(db, input);
   const t = await localTime(db, params);
 

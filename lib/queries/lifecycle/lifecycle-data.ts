@@ -3,7 +3,7 @@ import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import { excludedUsers } from '../network/excluded-users';
 import { interactionRows, type PairCount } from '../network/interactions';
-import { numberParam } from '../network/param-values';
+import { numberParam } from '../param-values';
 import { DAY_MS, localTime } from '../time-buckets';
 import { toLocal, type OffsetSegment } from '../time-zone';
 import type { MemberWindows } from './togethercrew-states';

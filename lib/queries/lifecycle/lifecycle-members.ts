@@ -3,7 +3,7 @@ import { byId } from '../../analysis/id-order';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import { memberNames, nameOf } from '../network/member-names';
-import { dayParam } from '../network/param-values';
+import { dayParam } from '../param-values';
 import type { QueryDefinition } from '../query-definition';
 import { QueryParamError } from '../query-error';
 import { dayToIso } from '../time-buckets';

@@ -6,7 +6,7 @@ import { excludedUsers } from '../network/excluded-users';
 import { countInteractions } from '../network/interactions';
 import { memberNames, nameOf } from '../network/member-names';
 import { membersWithMessages } from '../network/members-seen';
-import { numberParam } from '../network/param-values';
+import { numberParam } from '../param-values';
 import type { QueryDefinition } from '../query-definition';
 
 /** A member's Orbit level and the love it comes from. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import { QueryParamError } from '../query-error';
-import { numberParam, weightsParam } from './param-values';
+import { numberParam, weightsParam } from '../param-values';
 
 /** The contributor score's own parameters, as callers pass them (CLI strings welcome). */
 export interface ContributorWeightsInput {

@@ -7,7 +7,7 @@ import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
 import { interactionNetwork, type NetworkEdge } from './interaction-network';
 import { memberNames, nameOf } from './member-names';
-import { numberParam } from './param-values';
+import { numberParam } from '../param-values';
 
 /** Where a member sits in the interaction network. */
 export type NetworkRole = 'sender' | 'receiver' | 'balanced' | 'isolated';

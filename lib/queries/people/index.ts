@@ -4,7 +4,6 @@ import { messagesByUserQuery } from './messages-by-user';
 import { personQuery } from './person';
 
 export * from './messages-by-user';
-export * from './period-param';
 export * from './person';
 export * from './person-messages';
 export * from './person-partners';

@@ -3,7 +3,7 @@ import { isSystemKind } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
 import type { QueryDefinition } from '../query-definition';
 import { compareIds } from '../responsiveness/conversation-params';
-import { parsePeriod, type TimeInput } from './period-param';
+import { parsePeriod, type TimeInput } from '../period';
 import { resolveUser } from './resolve-user';
 
 /** Parameters of `messages-by-user`. */

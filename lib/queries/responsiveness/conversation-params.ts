@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
-import { numberParam } from './number-param';
+import { numberParam } from '../param-values';
 
 /** Default silence that ends a conversation, after Common Room / CHAOSS: 30 minutes. */
 export const DEFAULT_GAP_MINUTES = 30;

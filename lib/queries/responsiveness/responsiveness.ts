@@ -5,7 +5,7 @@ import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../
 import { scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';
 import { channelNames, compareIds, gapMs, staffUserIds, widen } from './conversation-params';
-import { numberParam } from './number-param';
+import { numberParam } from '../param-values';
 
 /** Parameters of `responsiveness` besides the common ones. */
 export interface ResponsivenessInput extends AuditParamsInput {
