@@ -1,0 +1,33 @@
+/**
+ * guildaudit's library: open an audit database, import archives, and run the audit queries.
+ * Notebooks, dashboards and reports import this module only.
+ *
+ * @example
+ * import { openEngine, overview } from 'guildaudit';
+ * const engine = await openEngine('data/guildaudit.sqlite');
+ * const [o] = await overview(engine.db, { guild: '755126265953910784' });
+ */
+export type { Engine } from './database/engine';
+export type { EngineKind } from './database/engine-kind';
+export { DEFAULT_DATABASE, openEngine, resolveDatabaseTarget } from './database/open-engine';
+export type * from './database/schema';
+
+export { findArchives } from './ingest/find-archives';
+export { ingest, type IngestResult } from './ingest/ingest';
+
+export { resolveAuditParams, type AuditParams, type AuditParamsInput } from './queries/audit-params';
+export { QueryParamError } from './queries/query-error';
+export { QUERIES, findQuery } from './queries/registry';
+export { clearQueryCache, runQuery, type QueryResult } from './queries/run-query';
+export { dataVersion } from './queries/data-version';
+export * from './queries/summary';
+export * from './queries/activity';
+export * from './queries/growth';
+export * from './queries/responsiveness';
+export * from './queries/lifecycle';
+export * from './queries/network';
+export * from './queries/people';
+export * from './queries/across-guilds';
+
+export * from './analysis/inequality';
+export { toDataFrame } from './analysis/frames';
