@@ -39,13 +39,6 @@ export interface SplitterEvents {
   parsedElement?(value: unknown, byte: number): void;
 }
 
-export interface SplitterOptions {
-  /**
-   * A member of every element whose text often repeats (DCE's `author`): on the fast path it
-   * is parsed once per distinct text and the value shared between elements, read-only.
-   */
-  sharedMember?: string;
-}
 
 type State = 'start' | 'key' | 'colon' | 'value' | 'afterValue' | 'firstElement' | 'element' | 'afterElement' | 'done';
 
@@ -61,9 +54,8 @@ export class JsonObjectSplitter {
   constructor(
     private readonly arrayKey: string,
     private readonly events: SplitterEvents,
-    options: SplitterOptions = {},
   ) {
-    this.#fast = new IndentedElements(options.sharedMember);
+    this.#fast = new IndentedElements();
   }
 
   /** True once the top-level object has closed. */

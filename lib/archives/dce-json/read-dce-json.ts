@@ -118,7 +118,7 @@ export class DceJsonReader implements DceBatchSource {
       },
       element: (json, byte) => addMessage(parseJson(json, byte, fail), byte),
       parsedElement: (value, byte) => addMessage(value, byte),
-    }, { sharedMember: 'author' }); // the author object is a third of each message, and repeats
+    });
 
     try {
       try {
