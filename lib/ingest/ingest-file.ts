@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { ArchiveError } from '../archives/archive-error';
+import { fileSha256 } from '../archives/file-sha256';
 import type { Engine } from '../database/engine';
 import { archiveReaders, type ArchiveReaders } from './archive-readers';
 
@@ -90,14 +90,8 @@ async function findSameContent(engine: Engine, file: string, size: number): Prom
     .where('size_bytes', '=', size)
     .execute();
   if (candidates.length === 0) return null;
-  const sha256 = await hashFile(file);
+  const sha256 = await fileSha256(file);
   return candidates.find((c) => c.sha256 === sha256)?.id ?? null;
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 async function recordFailure(engine: Engine, file: string, size: number, startedAt: number, error: string): Promise<void> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { fileSha256 } from '../file-sha256';
 import type { RecordBatch } from '../records';
 import { BatchUnpacker } from '../record-batch-codec';
 import { receiveError, type FromReader, type ToReader } from './dce-thread-protocol';
@@ -14,8 +15,9 @@ const BATCHES_IN_FLIGHT = 16;
 
 /**
  * Reads DiscordChatExporter exports on a worker thread, one file at a time, so that splitting,
- * `JSON.parse`, validation and hashing run on one core while the importing thread writes to
- * the database on the other. Batches and errors (an `ArchiveError` with its file, line, column
+ * `JSON.parse` and validation run on one core while the importing thread writes to the database
+ * on the other. The SHA-256 is computed here, on the importing thread, from its own reads of the
+ * file: that thread waits for batches now and then, the reading one never does. Batches and errors (an `ArchiveError` with its file, line, column
  * and byte) arrive exactly as `DceJsonReader` gives them in-thread.
  *
  * The thread is started on the first read and reused for the next files; `close` ends it.
@@ -68,9 +70,12 @@ export class DceReaderThread {
     worker.ref();
     const inbox = new Inbox(worker);
     const unpacker = new BatchUnpacker();
+    const stopHashing = new AbortController();
+    const hashing = fileSha256(file, stopHashing.signal);
+    hashing.catch(() => undefined); // awaited on success; a failed read reports its own error
     let finished = false;
     try {
-      worker.postMessage({ type: 'read', file, options, credit: BATCHES_IN_FLIGHT } satisfies ToReader);
+      worker.postMessage({ type: 'read', file, options: { ...options, hash: false }, credit: BATCHES_IN_FLIGHT } satisfies ToReader);
       for (;;) {
         const message = await inbox.next();
         if (message.type === 'failed') {
@@ -80,12 +85,14 @@ export class DceReaderThread {
         Object.assign(info, message.info);
         if (message.type === 'done') {
           finished = true;
+          info.sha256 = await hashing;
           return;
         }
         worker.postMessage({ type: 'credit' } satisfies ToReader);
         yield unpacker.unpack(message.batch);
       }
     } finally {
+      stopHashing.abort();
       inbox.close();
       this.#busy = false;
       if (finished) {
