@@ -18,15 +18,29 @@ export interface ArchiveReaders {
  * Readers on a worker thread, so an import parses on one core and writes on the other; in-thread
  * readers where no worker can start (code run from TypeScript sources rather than `dist/`).
  * One thread serves every file of an ingest: starting a thread costs more than a small file.
+ * Given the files in the order they will be opened, opening one starts reading the next, so the
+ * reading thread works on through the importer's commit and the next file's first checks.
  *
  * @example
- * const readers = archiveReaders();
+ * const readers = archiveReaders(files);
  * try { for (const f of files) await importOne(readers.open(f)); } finally { await readers.close(); }
  */
-export function archiveReaders(): ArchiveReaders {
+export function archiveReaders(upcoming: readonly string[] = []): ArchiveReaders {
   if (!DceReaderThread.available()) {
     return { open: (file) => new DceJsonReader(file), close: async () => {} };
   }
   const thread = new DceReaderThread();
-  return { open: (file) => thread.read(file, THREAD_READ), close: () => thread.close() };
+  let position = 0;
+  return {
+    open(file) {
+      const source = thread.read(file, THREAD_READ);
+      const at = upcoming.indexOf(file, position);
+      if (at >= 0) {
+        position = at + 1;
+        if (position < upcoming.length) thread.prefetch(upcoming[position], THREAD_READ);
+      }
+      return source;
+    },
+    close: () => thread.close(),
+  };
 }

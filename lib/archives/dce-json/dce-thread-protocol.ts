@@ -1,24 +1,27 @@
 /**
  * Messages between the importing thread and the DCE reading thread (`dce-read-worker.ts`).
  *
- * Flow control is by credit: a read starts with a few credits, the reader spends one per batch
- * posted and gets one back each time the importer takes a batch, so at most that many batches
- * wait in memory however far reading gets ahead of writing.
+ * Reads are numbered and run one after another on the reading thread, so the next file can be
+ * asked for before the current one is done and its first batches are ready when the importer
+ * gets to it. Flow control is by credit, per read: a read starts with a few credits, the
+ * reader spends one per batch posted and gets one back each time the importer takes a batch,
+ * so at most that many batches of each read wait in memory.
  */
 import { ArchiveError, type FilePosition } from '../archive-error';
 import type { PackedBatch } from '../record-batch-codec';
 import type { DceExportInfo, ReadOptions } from './read-dce-json';
 
-/** From the importer: start reading a file, or take another batch. */
+/** From the importer: queue a read, let a read post another batch, or drop a read. */
 export type ToReader =
-  | { type: 'read'; file: string; options: ReadOptions; credit: number }
-  | { type: 'credit' };
+  | { type: 'read'; id: number; file: string; options: ReadOptions; credit: number }
+  | { type: 'credit'; id: number }
+  | { type: 'cancel'; id: number };
 
-/** From the reader: a batch (with the facts known so far), the end, or why it stopped. */
+/** From the reader, about read `id`: a batch (with the facts known so far), the end, or why it stopped. */
 export type FromReader =
-  | { type: 'batch'; batch: PackedBatch; info: DceExportInfo }
-  | { type: 'done'; info: DceExportInfo }
-  | { type: 'failed'; error: SentError };
+  | { type: 'batch'; id: number; batch: PackedBatch; info: DceExportInfo }
+  | { type: 'done'; id: number; info: DceExportInfo }
+  | { type: 'failed'; id: number; error: SentError };
 
 /** An error as it crosses threads: an `ArchiveError` field by field, anything else by message. */
 export type SentError =
