@@ -97,57 +97,84 @@ export class BatchUnpacker {
   readonly #table: string[] = [];
 
   unpack(packed: PackedBatch): RecordBatch {
-    // The casts only restore the types BatchPacker wrote in this order.
-    const p = packed as any[];
     const table = this.#table;
-    for (let k = p.length - p[0]; k < p.length; k++) table.push(p[k]);
-    let i = 1;
-    const name = (): any => {
-      const index = p[i++];
-      return index === null ? null : table[index];
-    };
-    const names = (): string[] => {
-      const n: number = p[i++];
-      const values = new Array<string>(n);
-      for (let k = 0; k < n; k++) values[k] = table[p[i++]];
-      return values;
-    };
+    for (let k = packed.length - (packed[0] as number); k < packed.length; k++) table.push(packed[k] as string);
+    const c = new Cursor(packed, table);
     const batch: RecordBatch = { guilds: [], channels: [], users: [], roles: [], members: [], messages: [] };
-    for (let n = p[i++]; n > 0; n--) batch.guilds.push({ id: name(), name: p[i++], iconUrl: p[i++] });
-    for (let n = p[i++]; n > 0; n--) {
+    for (let n = c.count(); n > 0; n--) batch.guilds.push({ id: c.name()!, name: c.value(), iconUrl: c.value() });
+    for (let n = c.count(); n > 0; n--) {
       batch.channels.push({
-        id: name(), guildId: name(), name: p[i++], kind: p[i++], categoryId: name(), parentId: name(), topic: p[i++], stub: p[i++],
+        id: c.name()!, guildId: c.name()!, name: c.value(), kind: c.value(), categoryId: c.name(), parentId: c.name(),
+        topic: c.value(), stub: c.value(),
       });
     }
-    for (let n = p[i++]; n > 0; n--) {
-      batch.users.push({ id: name(), name: p[i++], discriminator: p[i++], displayName: p[i++], avatarUrl: p[i++], isBot: p[i++] });
+    for (let n = c.count(); n > 0; n--) {
+      batch.users.push({ id: c.name()!, name: c.value(), discriminator: c.value(), displayName: c.value(), avatarUrl: c.value(), isBot: c.value() });
     }
-    for (let n = p[i++]; n > 0; n--) batch.roles.push({ guildId: name(), id: name(), name: p[i++], color: p[i++], position: p[i++] });
-    for (let n = p[i++]; n > 0; n--) {
-      const guildId = name(), userId = name(), nickname = p[i++], color = p[i++];
-      const roleIds = p[i] === null ? (i++, null) : names();
-      batch.members.push({ guildId, userId, nickname, color, roleIds });
+    for (let n = c.count(); n > 0; n--) {
+      batch.roles.push({ guildId: c.name()!, id: c.name()!, name: c.value(), color: c.value(), position: c.value() });
     }
-    for (let n = p[i++]; n > 0; n--) {
-      const m: MessageRecord = {
-        id: p[i++], guildId: name(), channelId: name(), authorId: name(), kind: name(), sentAt: p[i++], editedAt: p[i++],
-        callEndedAt: p[i++], isPinned: p[i++], content: p[i++], referenceKind: name(), referenceMessageId: p[i++],
-        referenceChannelId: name(), referenceGuildId: name(), forwardedJson: p[i++], interactionId: p[i++],
-        interactionName: name(), interactionUserId: name(), stickersJson: name(), inlineEmojisJson: p[i++],
-        reactions: [], mentionIds: [], attachments: [], embedsJson: [],
-      };
-      for (let r = p[i++]; r > 0; r--) {
-        m.reactions.push({
-          key: name(), emojiId: name(), emojiName: name(), emojiCode: name(), isAnimated: p[i++], imageUrl: name(), count: p[i++],
-          userIds: names(),
-        });
-      }
-      m.mentionIds = names();
-      for (let a = p[i++]; a > 0; a--) m.attachments.push({ id: p[i++], url: p[i++], fileName: p[i++], sizeBytes: p[i++] });
-      const embeds = p[i++];
-      for (let e = 0; e < embeds; e++) m.embedsJson.push(p[i++]);
-      batch.messages.push(m);
+    for (let n = c.count(); n > 0; n--) {
+      batch.members.push({ guildId: c.name()!, userId: c.name()!, nickname: c.value(), color: c.value(), roleIds: c.namesOrNull() });
     }
+    for (let n = c.count(); n > 0; n--) batch.messages.push(unpackMessage(c));
     return batch;
+  }
+}
+
+function unpackMessage(c: Cursor): MessageRecord {
+  const m: MessageRecord = {
+    id: c.value(), guildId: c.name()!, channelId: c.name()!, authorId: c.name()!, kind: c.name()!, sentAt: c.value(),
+    editedAt: c.value(), callEndedAt: c.value(), isPinned: c.value(), content: c.value(), referenceKind: c.name(),
+    referenceMessageId: c.value(), referenceChannelId: c.name(), referenceGuildId: c.name(), forwardedJson: c.value(),
+    interactionId: c.value(), interactionName: c.name(), interactionUserId: c.name(), stickersJson: c.name(),
+    inlineEmojisJson: c.value(), reactions: [], mentionIds: [], attachments: [], embedsJson: [],
+  };
+  for (let n = c.count(); n > 0; n--) {
+    m.reactions.push({
+      key: c.name()!, emojiId: c.name(), emojiName: c.name()!, emojiCode: c.name(), isAnimated: c.value(), imageUrl: c.name(),
+      count: c.value(), userIds: c.names(),
+    });
+  }
+  m.mentionIds = c.names();
+  for (let n = c.count(); n > 0; n--) m.attachments.push({ id: c.value(), url: c.value(), fileName: c.value(), sizeBytes: c.value() });
+  for (let n = c.count(); n > 0; n--) m.embedsJson.push(c.value());
+  return m;
+}
+
+/** Reads a packed batch front to back. The casts only restore the types `BatchPacker` wrote in this order. */
+class Cursor {
+  #i = 1; // after the count of new table entries
+
+  constructor(
+    private readonly packed: PackedBatch,
+    private readonly table: readonly string[],
+  ) {}
+
+  value<T>(): T {
+    return this.packed[this.#i++] as T;
+  }
+
+  count(): number {
+    return this.packed[this.#i++] as number;
+  }
+
+  /** A string sent as a table index, or null. */
+  name(): string | null {
+    const index = this.packed[this.#i++] as number | null;
+    return index === null ? null : this.table[index];
+  }
+
+  names(): string[] {
+    const n = this.count();
+    const values = new Array<string>(n);
+    for (let k = 0; k < n; k++) values[k] = this.table[this.packed[this.#i++] as number];
+    return values;
+  }
+
+  namesOrNull(): string[] | null {
+    if (this.packed[this.#i] !== null) return this.names();
+    this.#i++;
+    return null;
   }
 }
