@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { ArchiveError } from '../archives/archive-error';
+import { lastMessageTime } from '../archives/dce-json/last-message-time';
 import { fileSha256 } from '../archives/file-sha256';
 import type { Engine } from '../database/engine';
 import { archiveReaders, type ArchiveReaders } from './archive-readers';
@@ -49,11 +50,15 @@ export async function ingestFileWith(
     return await engine.importTransaction(async (writer) => {
       const importId = await writer.startImport({ path: file, sizeBytes: size, format: DCE_JSON, startedAt });
       let pending: Promise<void> = Promise.resolve();
+      let observedAt: number | null = null;
       try {
         for await (const batch of reader.batches()) {
           await pending;
-          // Without `exportedAt` (old DCE versions) the file's time stands for when it was observed.
-          pending = writer.writeBatch(batch, info.exportedAt ?? Math.floor(stat.mtimeMs), importId);
+          // Old DCE versions write no `exportedAt`: the export came after its last message, a
+          // lower bound that (unlike the file's time, which a copy resets) never lets an old
+          // export pass for a newer one.
+          observedAt ??= info.exportedAt ?? (await lastMessageTime(file)) ?? Math.floor(stat.mtimeMs);
+          pending = writer.writeBatch(batch, observedAt, importId);
           pending.catch(() => undefined); // awaited below; this only stops an "unhandled" warning meanwhile
           onProgress(info.bytesRead, info.messages);
         }

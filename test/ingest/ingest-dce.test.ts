@@ -124,13 +124,14 @@ describeEachEngine('ingest of DiscordChatExporter JSON', (ctx) => {
     const old = readFixture('old-version.json');
     const lobby = await engine.db.selectFrom('channels').selectAll().where('id', '=', old.channel.id).executeTakeFirstOrThrow();
     assert.deepEqual([lobby.category_id, lobby.parent_id], [null, null]);
-    const oldRoles = await engine.db.selectFrom('member_roles').selectAll()
-      .where('user_id', 'in', old.messages.map((m: any) => m.author.id)).execute();
-    assert.equal(oldRoles.length, 0, 'an export without roles gives no roles');
-    // Without exportedAt, the file's modification time is when it was observed.
-    const mtime = Math.floor(fs.statSync(dceFixture('old-version.json')).mtimeMs);
+    const alone = (await ctx.fresh()).engine;
+    await ingest(alone, [dceFixture('old-version.json')]);
+    assert.deepEqual([await countRows(alone, 'member_roles'), await countRows(alone, 'roles')], [0, 0], 'an export without roles gives no roles');
+    // Without exportedAt, the export is taken as observed at its last message (2020-11-05T17:31:20.388Z).
+    const lastMessage = Math.max(...old.messages.map((m: any) => Date.parse(m.timestamp)));
+    assert.equal(lastMessage, Date.parse('2020-11-05T17:31:20.388Z'));
     const oldRow = await engine.db.selectFrom('messages').select('observed_at').where('channel_id', '=', old.channel.id).executeTakeFirstOrThrow();
-    assert.equal(oldRow.observed_at, mtime);
+    assert.equal(oldRow.observed_at, lastMessage);
 
     for (const name of ['thread.json', 'forum-post.json']) {
       const exp = readFixture(name);
@@ -227,6 +228,17 @@ describeEachEngine('ingest of DiscordChatExporter JSON', (ctx) => {
       .innerJoin('roles', (j) => j.onRef('roles.id', '=', 'member_roles.role_id').onRef('roles.guild_id', '=', 'member_roles.guild_id'))
       .select('roles.name').where('member_roles.user_id', '=', '605598306933466543').execute();
     assert.deepEqual(roleNames.map((r) => r.name).sort(), ['Maker', 'Printer Farm']);
+  });
+
+  test('an old export without exportedAt, imported last, does not bring back old names', async () => {
+    const { engine } = await ctx.fresh();
+    // Copy it so its file time is now, as after any copy: the file time must not count.
+    const copy = path.join(tempDir(), 'old-version.json');
+    fs.copyFileSync(dceFixture('old-version.json'), copy);
+    await ingest(engine, [dceFixture('full.json'), copy]);
+    const wren = await engine.db.selectFrom('users').select('name').where('id', '=', '315824588614960365').executeTakeFirst();
+    const oldName = readFixture('old-version.json').messages.find((m: any) => m.author.id === '315824588614960365')?.author.name;
+    assert.deepEqual([wren?.name, oldName], ['tinkerwren', 'Wren'], 'the 2024 name stays; the 2020 export named her Wren');
   });
 
   test('an older export imported after a newer one rolls nothing back', async () => {
