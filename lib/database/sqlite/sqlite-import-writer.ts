@@ -123,21 +123,21 @@ export class SqliteImportWriter implements ImportWriter {
     const refs = this.#refs;
     for (const g of batch.guilds) {
       s.guild.run(g.id, g.name, g.iconUrl, observedAt);
-      refs.wroteGuild(g.id);
+      refs.known.add('guilds', g.id);
     }
     for (const c of batch.channels) {
       refs.guild(c.guildId, 'channels.guild_id');
       s.channel.run(c.id, c.guildId, c.name, c.kind, c.categoryId, c.parentId, c.topic, c.stub ? 0 : observedAt);
-      refs.wroteChannel(c.id);
+      refs.known.add('channels', c.id);
     }
     for (const u of batch.users) {
       s.user.run(u.id, u.name, u.discriminator, u.displayName, u.avatarUrl, u.isBot ? 1 : 0, observedAt);
-      refs.wroteUser(u.id);
+      refs.known.add('users', u.id);
     }
     for (const r of batch.roles) {
       refs.guild(r.guildId, 'roles.guild_id');
       s.role.run(r.guildId, r.id, r.name, r.color, r.position, observedAt);
-      refs.wroteRole(r.guildId, r.id);
+      refs.known.addRole(r.guildId, r.id);
     }
     for (const m of batch.members) {
       refs.guild(m.guildId, 'members.guild_id');

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { KnownRows, missingParent } from '../known-rows';
 
 /**
  * The foreign keys of an import, checked in memory. SQLite's own enforcement is switched off
@@ -12,65 +13,40 @@ import type BetterSqlite3 from 'better-sqlite3';
  * own `imports` row) are not checked here.
  */
 export class SqliteReferenceCheck {
-  readonly #guilds = new Set<string>();
-  readonly #channels = new Set<string>();
-  readonly #users = new Set<string>();
-  /** Roles by guild. */
-  readonly #roles = new Map<string, Set<string>>();
-  readonly #exists: Record<'guild' | 'channel' | 'user' | 'role', BetterSqlite3.Statement>;
+  readonly known = new KnownRows();
+  readonly #exists: Record<'guilds' | 'channels' | 'users' | 'roles', BetterSqlite3.Statement>;
 
   constructor(handle: BetterSqlite3.Database) {
     const prepare = (sql: string) => handle.prepare(sql).pluck();
     this.#exists = {
-      guild: prepare('SELECT 1 FROM guilds WHERE id = ?'),
-      channel: prepare('SELECT 1 FROM channels WHERE id = ?'),
-      user: prepare('SELECT 1 FROM users WHERE id = ?'),
-      role: prepare('SELECT 1 FROM roles WHERE guild_id = ? AND id = ?'),
+      guilds: prepare('SELECT 1 FROM guilds WHERE id = ?'),
+      channels: prepare('SELECT 1 FROM channels WHERE id = ?'),
+      users: prepare('SELECT 1 FROM users WHERE id = ?'),
+      roles: prepare('SELECT 1 FROM roles WHERE guild_id = ? AND id = ?'),
     };
-  }
-
-  wroteGuild(id: string): void {
-    this.#guilds.add(id);
-  }
-
-  wroteChannel(id: string): void {
-    this.#channels.add(id);
-  }
-
-  wroteUser(id: string): void {
-    this.#users.add(id);
-  }
-
-  wroteRole(guildId: string, id: string): void {
-    this.#rolesOf(guildId).add(id);
   }
 
   /** Throws unless the guild exists; `column` names the referencing column for the error. */
   guild(id: string, column: string): void {
-    if (!this.#guilds.has(id)) this.#look(this.#guilds, id, this.#exists.guild.get(id), column, 'guilds');
+    if (!this.known.has('guilds', id)) this.#look('guilds', id, column);
   }
 
   channel(id: string, column: string): void {
-    if (!this.#channels.has(id)) this.#look(this.#channels, id, this.#exists.channel.get(id), column, 'channels');
+    if (!this.known.has('channels', id)) this.#look('channels', id, column);
   }
 
   user(id: string, column: string): void {
-    if (!this.#users.has(id)) this.#look(this.#users, id, this.#exists.user.get(id), column, 'users');
+    if (!this.known.has('users', id)) this.#look('users', id, column);
   }
 
   role(guildId: string, id: string, column: string): void {
-    const roles = this.#rolesOf(guildId);
-    if (!roles.has(id)) this.#look(roles, id, this.#exists.role.get(guildId, id), column, 'roles');
+    if (this.known.hasRole(guildId, id)) return;
+    if (this.#exists.roles.get(guildId, id) === undefined) throw missingParent(column, id, 'roles');
+    this.known.addRole(guildId, id);
   }
 
-  #rolesOf(guildId: string): Set<string> {
-    let roles = this.#roles.get(guildId);
-    if (!roles) this.#roles.set(guildId, (roles = new Set()));
-    return roles;
-  }
-
-  #look(known: Set<string>, id: string, found: unknown, column: string, table: string): void {
-    if (found === undefined) throw new Error(`FOREIGN KEY constraint failed: ${column} ${id} is not in ${table}`);
-    known.add(id);
+  #look(table: 'guilds' | 'channels' | 'users', id: string, column: string): void {
+    if (this.#exists[table].get(id) === undefined) throw missingParent(column, id, table);
+    this.known.add(table, id);
   }
 }

@@ -1,0 +1,244 @@
+import type {
+  ChannelRecord, GuildRecord, MemberRecord, MessageRecord, RecordBatch, RoleRecord, UserRecord,
+} from '../../archives/records';
+import { CopyBuffer } from './copy-buffer';
+import type { PostgresReferenceCheck } from './postgres-reference-check';
+
+/**
+ * How a group of record batches reaches PostgreSQL: messages by COPY into a staging table shaped
+ * like `messages`, every other row by COPY into one generic staging table (a kind, then up to
+ * eight text values), and one script that moves them into the audit tables with the same
+ * newer-observation-wins rules as everywhere (`MOVE_STAGED`). Three round trips per group:
+ * each one is a hand-over between client and server, which costs more than the data when both
+ * share two busy cores. The server does the joins and upserts set-wise; the client only formats
+ * text.
+ */
+
+/** What each row of `ga_stage` is, its first column. */
+const KIND = {
+  guild: 1, channel: 2, user: 3, role: 4, member: 5, memberRole: 6,
+  reaction: 7, reactionUser: 8, mention: 9, attachment: 10, embed: 11,
+} as const;
+type Kind = keyof typeof KIND;
+
+/** Values after the kind, at most: the widest rows (channels, reactions) have eight. */
+const STAGE_VALUES = 8;
+
+/** Staging tables, created in the import's transaction and dropped with it. */
+export const CREATE_STAGING = `
+  CREATE TEMP TABLE ga_stage_messages (LIKE messages) ON COMMIT DROP;
+  CREATE TEMP TABLE ga_stage (kind smallint, ${Array.from({ length: STAGE_VALUES }, (_, i) => `v${i + 1} text`).join(', ')}) ON COMMIT DROP;
+  CREATE TEMP TABLE ga_written_members (guild_id text, user_id text) ON COMMIT DROP;
+  CREATE TEMP TABLE ga_written_messages (id text, replaced boolean) ON COMMIT DROP;
+`;
+
+const MESSAGE_COLUMNS = [
+  'id', 'guild_id', 'channel_id', 'author_id', 'kind', 'sent_at', 'edited_at', 'call_ended_at', 'is_pinned',
+  'content', 'reference_kind', 'reference_message_id', 'reference_channel_id', 'reference_guild_id',
+  'forwarded_json', 'interaction_id', 'interaction_name', 'interaction_user_id', 'stickers_json',
+  'inline_emojis_json', 'observed_at', 'import_id',
+];
+
+/** The two COPY statements, in the order of `StagedRows.take`'s buffers. */
+export const COPY_STAGED = [
+  `COPY ga_stage_messages (${MESSAGE_COLUMNS.join(', ')}) FROM STDIN`,
+  `COPY ga_stage (kind, ${Array.from({ length: STAGE_VALUES }, (_, i) => `v${i + 1}`).join(', ')}) FROM STDIN`,
+] as const;
+
+/** Columns of each table staged in `ga_stage`, in the order their values are written; `:type` casts from text. */
+const STAGED: Record<Kind, readonly string[]> = {
+  guild: ['id', 'name', 'icon_url', 'observed_at:bigint'],
+  channel: ['id', 'guild_id', 'name', 'kind', 'category_id', 'parent_id', 'topic', 'observed_at:bigint'],
+  user: ['id', 'name', 'discriminator', 'display_name', 'avatar_url', 'is_bot:integer', 'observed_at:bigint'],
+  role: ['guild_id', 'id', 'name', 'color', 'position:integer', 'observed_at:bigint'],
+  member: ['guild_id', 'user_id', 'nickname', 'color', 'observed_at:bigint', 'has_roles:boolean'],
+  memberRole: ['guild_id', 'user_id', 'role_id'],
+  reaction: ['message_id', 'emoji_key', 'emoji_id', 'emoji_name', 'emoji_code', 'is_animated:integer', 'image_url', 'count:integer'],
+  reactionUser: ['message_id', 'emoji_key', 'user_id'],
+  mention: ['message_id', 'user_id'],
+  attachment: ['message_id', 'id', 'url', 'file_name', 'size_bytes:bigint'],
+  embed: ['message_id', 'position:integer', 'json'],
+};
+
+const names = (kind: Kind) => STAGED[kind].map((c) => c.split(':')[0]);
+
+/** `SELECT v1 AS id, v4::bigint AS observed_at ... FROM ga_stage WHERE kind = n` */
+const staged = (kind: Kind) =>
+  `SELECT ${STAGED[kind].map((c, i) => {
+    const [name, type] = c.split(':');
+    return `v${i + 1}${type ? `::${type}` : ''} AS ${name}`;
+  }).join(', ')} FROM ga_stage WHERE kind = ${KIND[kind]}`;
+
+const upsert = (table: string, kind: Kind, key: string, set: string) => `
+  INSERT INTO ${table} (${names(kind).join(', ')}) ${staged(kind)}
+  ON CONFLICT (${key}) DO UPDATE SET ${set} WHERE excluded.observed_at >= ${table}.observed_at`;
+
+const setExcluded = (columns: readonly string[], skip: readonly string[] = []) =>
+  columns.filter((c) => !skip.includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+
+const CHILDREN = [
+  ['reaction_users', 'reactionUser'], ['reactions', 'reaction'], ['mentions', 'mention'],
+  ['attachments', 'attachment'], ['embeds', 'embed'],
+] as const;
+
+/**
+ * Moves the staged rows into the audit tables, parents first, and empties the staging tables.
+ * Members and messages that were actually written (new, or replaced by an observation at least
+ * as new) are noted, so only their roles and children are replaced and inserted.
+ */
+export const MOVE_STAGED = [
+  upsert('guilds', 'guild', 'id', setExcluded(names('guild'), ['id'])),
+  upsert('channels', 'channel', 'id', setExcluded(names('channel'), ['id'])),
+  upsert('users', 'user', 'id',
+    setExcluded(names('user'), ['id', 'display_name']) + ', display_name = coalesce(excluded.display_name, users.display_name)'),
+  upsert('roles', 'role', 'guild_id, id', setExcluded(names('role'), ['guild_id', 'id'])),
+  `WITH written AS (
+     INSERT INTO members (guild_id, user_id, nickname, color, observed_at)
+     SELECT guild_id, user_id, nickname, color, observed_at FROM (${staged('member')}) s
+     ON CONFLICT (guild_id, user_id) DO UPDATE SET nickname = excluded.nickname, color = excluded.color,
+       observed_at = excluded.observed_at WHERE excluded.observed_at >= members.observed_at
+     RETURNING guild_id, user_id)
+   INSERT INTO ga_written_members SELECT guild_id, user_id FROM written`,
+  `DELETE FROM member_roles t USING ga_written_members w, (${staged('member')}) s
+   WHERE s.has_roles AND s.guild_id = w.guild_id AND s.user_id = w.user_id
+     AND t.guild_id = w.guild_id AND t.user_id = w.user_id`,
+  `INSERT INTO member_roles (guild_id, user_id, role_id) SELECT r.guild_id, r.user_id, r.role_id
+   FROM (${staged('memberRole')}) r JOIN ga_written_members w ON w.guild_id = r.guild_id AND w.user_id = r.user_id`,
+  `WITH written AS (
+     INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) SELECT ${MESSAGE_COLUMNS.join(', ')} FROM ga_stage_messages
+     ON CONFLICT (id) DO UPDATE SET ${setExcluded(MESSAGE_COLUMNS, ['id'])}
+     WHERE excluded.observed_at >= messages.observed_at
+     RETURNING id, (xmax <> 0) AS replaced)
+   INSERT INTO ga_written_messages SELECT id, replaced FROM written`,
+  ...CHILDREN.map(([t]) => `DELETE FROM ${t} t USING ga_written_messages w WHERE w.replaced AND t.message_id = w.id`),
+  ...[...CHILDREN].reverse().map(([t, kind]) => `INSERT INTO ${t} (${names(kind).join(', ')})
+    SELECT s.* FROM (${staged(kind)}) s JOIN ga_written_messages w ON w.id = s.message_id`),
+  'TRUNCATE ga_stage_messages, ga_stage, ga_written_members, ga_written_messages',
+].join(';\n');
+
+/**
+ * The rows of consecutive batches of one import, gathered for one trip to the server. Messages
+ * and their children are written as COPY text as they come, so the batches themselves can be
+ * dropped at once; the few guilds, channels, users, roles and members are kept by key until
+ * `take`, the last copy of each winning as it would if they were written one after another (one
+ * statement may not upsert a row twice). A message already gathered cannot be taken back, so a
+ * repeated one ends the group (`add` stops before it).
+ */
+export class StagedRows {
+  readonly #guilds = new Map<string, GuildRecord>();
+  readonly #channels = new Map<string, ChannelRecord>();
+  readonly #users = new Map<string, UserRecord>();
+  readonly #roles = new Map<string, RoleRecord>();
+  readonly #members = new Map<string, MemberRecord>();
+  readonly #messageIds = new Set<string>();
+  #messages = new CopyBuffer();
+  #others = new CopyBuffer();
+
+  constructor(
+    readonly observedAt: number,
+    readonly importId: number,
+    private readonly refs: PostgresReferenceCheck | null,
+  ) {}
+
+  /** Messages gathered. */
+  get messages(): number {
+    return this.#messageIds.size;
+  }
+
+  /** True while nothing is gathered. */
+  get empty(): boolean {
+    return this.#messages.rows + this.#others.rows + this.#guilds.size + this.#channels.size + this.#users.size +
+      this.#roles.size + this.#members.size === 0;
+  }
+
+  /**
+   * Gathers the batch's rows from message `from` on; returns where it stopped: the number of
+   * messages, or the index of one already gathered (take this group, then add the rest).
+   */
+  add(batch: RecordBatch, from = 0): number {
+    const refs = this.refs;
+    if (from === 0) {
+      for (const g of batch.guilds) {
+        this.#guilds.set(g.id, g);
+        refs?.known.add('guilds', g.id);
+      }
+      for (const c of batch.channels) {
+        refs?.need('guilds', c.guildId, 'channels.guild_id');
+        this.#channels.set(c.id, c);
+        refs?.known.add('channels', c.id);
+      }
+      for (const u of batch.users) {
+        this.#users.set(u.id, u);
+        refs?.known.add('users', u.id);
+      }
+      for (const r of batch.roles) {
+        refs?.need('guilds', r.guildId, 'roles.guild_id');
+        this.#roles.set(r.guildId + '\0' + r.id, r);
+        refs?.known.addRole(r.guildId, r.id);
+      }
+      for (const m of batch.members) {
+        refs?.need('guilds', m.guildId, 'members.guild_id');
+        refs?.need('users', m.userId, 'members.user_id');
+        for (const roleId of m.roleIds ?? []) refs?.needRole(m.guildId, roleId, 'member_roles.role_id');
+        this.#members.set(m.guildId + '\0' + m.userId, m);
+      }
+    }
+    const messages = batch.messages;
+    for (let i = from; i < messages.length; i++) {
+      if (this.#messageIds.has(messages[i].id)) return i;
+      this.#messageIds.add(messages[i].id);
+      this.#message(messages[i]);
+    }
+    return messages.length;
+  }
+
+  /** The COPY text for `COPY_STAGED`'s two statements, and an empty group. */
+  take(): [messages: Buffer, others: Buffer] {
+    const at = this.observedAt;
+    for (const g of this.#guilds.values()) this.#row('guild', g.id, g.name, g.iconUrl, at);
+    for (const c of this.#channels.values()) this.#row('channel', c.id, c.guildId, c.name, c.kind, c.categoryId, c.parentId, c.topic, c.stub ? 0 : at);
+    for (const u of this.#users.values()) this.#row('user', u.id, u.name, u.discriminator, u.displayName, u.avatarUrl, u.isBot ? 1 : 0, at);
+    for (const r of this.#roles.values()) this.#row('role', r.guildId, r.id, r.name, r.color, r.position, at);
+    for (const m of this.#members.values()) {
+      this.#row('member', m.guildId, m.userId, m.nickname, m.color, at, m.roleIds !== null ? 't' : 'f');
+      for (const roleId of m.roleIds ?? []) this.#row('memberRole', m.guildId, m.userId, roleId);
+    }
+    const taken: [Buffer, Buffer] = [this.#messages.bytes(), this.#others.bytes()];
+    for (const map of [this.#guilds, this.#channels, this.#users, this.#roles, this.#members]) map.clear();
+    this.#messageIds.clear();
+    this.#messages = new CopyBuffer();
+    this.#others = new CopyBuffer();
+    return taken;
+  }
+
+  /** A row of `ga_stage`: its kind, its values, nulls for the columns it does not use. */
+  #row(kind: Kind, ...values: Array<string | number | null>): void {
+    while (values.length < STAGE_VALUES) values.push(null);
+    this.#others.row(KIND[kind], ...values);
+  }
+
+  #message(m: MessageRecord): void {
+    const refs = this.refs;
+    refs?.need('guilds', m.guildId, 'messages.guild_id');
+    refs?.need('channels', m.channelId, 'messages.channel_id');
+    refs?.need('users', m.authorId, 'messages.author_id');
+    this.#messages.row(
+      m.id, m.guildId, m.channelId, m.authorId, m.kind, m.sentAt, m.editedAt, m.callEndedAt, m.isPinned ? 1 : 0,
+      m.content, m.referenceKind, m.referenceMessageId, m.referenceChannelId, m.referenceGuildId, m.forwardedJson,
+      m.interactionId, m.interactionName, m.interactionUserId, m.stickersJson, m.inlineEmojisJson, this.observedAt, this.importId,
+    );
+    for (const r of m.reactions) {
+      this.#row('reaction', m.id, r.key, r.emojiId, r.emojiName, r.emojiCode, r.isAnimated ? 1 : 0, r.imageUrl, r.count);
+      for (const userId of r.userIds) {
+        refs?.need('users', userId, 'reaction_users.user_id');
+        this.#row('reactionUser', m.id, r.key, userId);
+      }
+    }
+    for (const userId of m.mentionIds) {
+      refs?.need('users', userId, 'mentions.user_id');
+      this.#row('mention', m.id, userId);
+    }
+    for (const a of m.attachments) this.#row('attachment', m.id, a.id, a.url, a.fileName, a.sizeBytes);
+    for (let i = 0; i < m.embedsJson.length; i++) this.#row('embed', m.id, i, m.embedsJson[i]);
+  }
+}
