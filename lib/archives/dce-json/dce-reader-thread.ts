@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { fileSha256 } from '../file-sha256';
 import type { RecordBatch } from '../records';
@@ -132,6 +133,9 @@ export class DceReaderThread {
         }
         this.#worker?.postMessage({ type: 'credit', id } satisfies ToReader);
         yield unpacker.unpack(message.batch);
+        // Batches already waiting would be taken one after another in microtasks, starving I/O
+        // (a database's replies, the hashing reads) for as long as they last: let it in.
+        await nextTurn();
       }
     } finally {
       stopHashing.abort();
