@@ -59,7 +59,7 @@ Exit status: 0 when every file imported (or was unchanged), 1 when any failed.
         const parts = [`imported ${formatCount(result.imported)} of ${formatCount(files.length)} files`];
         if (result.unchanged > 0) parts.push(`${formatCount(result.unchanged)} unchanged`);
         if (result.failed > 0) parts.push(`${formatCount(result.failed)} failed`);
-        const rate = seconds > 0 ? ` — ${formatCount(result.messages / seconds)} messages/s` : '';
+        const rate = seconds > 0 && result.messages > 0 ? ` — ${formatCount(result.messages / seconds)} messages/s` : '';
         io.out(
           `${parts.join(', ')}: ${formatCount(result.messages)} messages, ${formatBytes(result.bytes)} ` +
             `in ${seconds.toFixed(1)} s${rate} → ${engine.location}\n`,
