@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { fileSha256 } from '../file-sha256';
 import type { RecordBatch } from '../records';
 import { BatchUnpacker } from '../record-batch-codec';
 import { receiveError, type FromReader, type ToReader } from './dce-thread-protocol';
@@ -19,10 +18,8 @@ const BATCHES_IN_FLIGHT = 16;
 
 /**
  * Reads DiscordChatExporter exports on a worker thread, one file at a time, so that splitting,
- * `JSON.parse` and validation run on one core while the importing thread writes to the database
- * on the other. The SHA-256 is computed here, on the importing thread, from its own reads of the
- * file: that thread waits for batches now and then, the reading one never does. Batches and
- * errors (an `ArchiveError` with its file, line, column and byte) arrive exactly as
+ * `JSON.parse`, validation and hashing run on one core while the importing thread writes to the
+ * database on the other. Batches and errors (an `ArchiveError` with its file, line, column and byte) arrive exactly as
  * `DceJsonReader` gives them in-thread.
  *
  * `prefetch` starts the next file while the current one is still being written, so the reader
@@ -97,8 +94,7 @@ export class DceReaderThread {
     const id = this.#nextId++;
     this.#reads.set(id, new Inbox());
     worker.ref();
-    // The thread does not hash: this one does, beside the writes (see the class comment).
-    worker.postMessage({ type: 'read', id, file, options: { ...options, hash: false }, credit: BATCHES_IN_FLIGHT } satisfies ToReader);
+    worker.postMessage({ type: 'read', id, file, options, credit: BATCHES_IN_FLIGHT } satisfies ToReader);
     return id;
   }
 
@@ -114,9 +110,6 @@ export class DceReaderThread {
     if (!inbox) throw new Error(`the read of ${file} was dropped`);
     this.#busy = true;
     const unpacker = new BatchUnpacker();
-    const stopHashing = new AbortController();
-    const hashing = fileSha256(file, stopHashing.signal);
-    hashing.catch(() => undefined); // awaited on success; a failed read reports its own error
     let finished = false;
     try {
       for (;;) {
@@ -128,17 +121,15 @@ export class DceReaderThread {
         Object.assign(info, message.info);
         if (message.type === 'done') {
           finished = true;
-          info.sha256 = await hashing;
           return;
         }
         this.#worker?.postMessage({ type: 'credit', id } satisfies ToReader);
         yield unpacker.unpack(message.batch);
         // Batches already waiting would be taken one after another in microtasks, starving I/O
-        // (a database's replies, the hashing reads) for as long as they last: let it in.
+        // (a database's replies) for as long as they last: let it in.
         await nextTurn();
       }
     } finally {
-      stopHashing.abort();
       this.#busy = false;
       this.#reads.delete(id);
       // Abandoned mid-file (a write failed) or the thread died: start afresh next time.

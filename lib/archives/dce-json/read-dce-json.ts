@@ -33,8 +33,6 @@ export interface ReadOptions {
   batchSize?: number;
   /** Read size in bytes (default 1 MiB). */
   chunkSize?: number;
-  /** False leaves `info.sha256` null, for a caller that hashes the file on another thread. */
-  hash?: boolean;
 }
 
 const DCE_KEYS = new Set(['guild', 'channel', 'dateRange', 'exportedAt', 'messages', 'messageCount']);
@@ -63,7 +61,7 @@ export class DceJsonReader implements DceBatchSource {
 
   async *batches(): AsyncGenerator<RecordBatch> {
     const batchSize = this.options.batchSize ?? 2000;
-    const hash = this.options.hash === false ? null : crypto.createHash('sha256');
+    const hash = crypto.createHash('sha256');
     let header: { guild?: DceGuild; channel?: DceChannel } = {};
     let builder: DceRecordBuilder | null = null;
     let batch = emptyBatch();
@@ -127,7 +125,7 @@ export class DceJsonReader implements DceBatchSource {
         const stream = fs.createReadStream(this.file, { highWaterMark: this.options.chunkSize ?? 1 << 20 });
         for await (const chunk of stream) {
           const buf = chunk as Buffer;
-          hash?.update(buf);
+          hash.update(buf);
           this.info.bytesRead += buf.length;
           if (this.info.bytesRead === buf.length) sniff(buf, notAnExport);
           splitter.push(buf);
@@ -161,7 +159,7 @@ export class DceJsonReader implements DceBatchSource {
       throw error;
     }
     if (batch.messages.length > 0 || batch.guilds.length > 0) yield batch;
-    this.info.sha256 = hash?.digest('hex') ?? null;
+    this.info.sha256 = hash.digest('hex');
   }
 }
 
