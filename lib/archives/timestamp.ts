@@ -51,10 +51,14 @@ export function parseIsoTimestamp(text: string): number | null {
       return null;
     }
   }
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // Date.UTC rolls 31 February over into March: reject dates that do not exist.
-  if (new Date(utc).getUTCDate() !== day) return null;
-  return utc - offsetMinutes * 60_000;
+  // Date.UTC would roll 31 February over into March: reject dates that do not exist.
+  if (day > daysInMonth(year, month)) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function isDigit(c: number): boolean {

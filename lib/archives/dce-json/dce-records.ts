@@ -1,5 +1,7 @@
 import { parseIsoTimestamp } from '../timestamp';
-import type { ChannelRecord, GuildRecord, MessageRecord, ReactionRecord, RecordBatch, UserRecord } from '../records';
+import type {
+  AttachmentRecord, ChannelRecord, GuildRecord, MessageRecord, ReactionRecord, RecordBatch, UserRecord,
+} from '../records';
 import type { DceChannel, DceGuild, DceMessage, DceUser } from './dce-types';
 
 /** A message or header that does not have the shape of a DCE export. */
@@ -56,14 +58,16 @@ export function headerRecords(guild: DceGuild, channel: DceChannel): { guild: Gu
   return { guild: { id: guildId, name: String(guild.name ?? ''), iconUrl: guild.iconUrl ?? null }, channels };
 }
 
+const WITHOUT_ROLES = 1;
+const WITH_ROLES = 2;
+
 /**
  * Turns DCE messages into records. Remembers which users, roles and members it has already
  * emitted for this file, so each is written once per file rather than once per message.
  */
 export class DceRecordBuilder {
-  readonly #users = new Set<string>();
-  readonly #members = new Set<string>();
-  readonly #membersWithRoles = new Set<string>();
+  /** Users named so far in this file, and whether their member record carried roles. */
+  readonly #seen = new Map<string, typeof WITHOUT_ROLES | typeof WITH_ROLES>();
   readonly #roles = new Set<string>();
 
   constructor(
@@ -102,16 +106,8 @@ export class DceRecordBuilder {
       inlineEmojisJson: jsonIfAny(raw.inlineEmojis),
       reactions: raw.reactions ? this.#reactions(raw.reactions, batch) : [],
       mentionIds,
-      attachments: uniqueBy(
-        (raw.attachments ?? []).map((a) => ({
-          id: snowflake(a.id, 'attachment id'),
-          url: String(a.url ?? ''),
-          fileName: String(a.fileName ?? ''),
-          sizeBytes: typeof a.fileSizeBytes === 'number' ? a.fileSizeBytes : null,
-        })),
-        (a) => a.id,
-      ),
-      embedsJson: (raw.embeds ?? []).map((e) => JSON.stringify(e)),
+      attachments: raw.attachments != null ? attachments(raw.attachments) : [],
+      embedsJson: raw.embeds != null ? raw.embeds.map((e) => JSON.stringify(e)) : [],
     };
     batch.messages.push(message);
   }
@@ -134,29 +130,30 @@ export class DceRecordBuilder {
     return uniqueBy(records, (r) => r.key);
   }
 
-  /** Emits the user (and member, roles) the first time this file names them; returns the id. */
+  /**
+   * Emits the user and member the first time this file names them, and the member again (with
+   * roles) the first time they come with roles; returns the id. Most references are to someone
+   * already seen, whose id was checked then: one lookup.
+   */
   #user(raw: DceUser, batch: RecordBatch, what: string): string {
     if (raw === null || typeof raw !== 'object') throw new DceShapeError(`${what} is not a user object`);
-    const id = snowflake(raw.id, `${what} id`);
-    if (!this.#users.has(id)) {
-      this.#users.add(id);
-      const user: UserRecord = {
+    const seen = typeof raw.id === 'string' ? this.#seen.get(raw.id) : undefined;
+    const hasRoles = Array.isArray(raw.roles);
+    if (seen === WITH_ROLES || (seen === WITHOUT_ROLES && !hasRoles)) return raw.id;
+    const id = seen === undefined ? snowflake(raw.id, `${what} id`) : raw.id;
+    if (seen === undefined) {
+      batch.users.push({
         id,
         name: String(raw.name ?? ''),
         discriminator: raw.discriminator ?? null,
         displayName: null,
         avatarUrl: raw.avatarUrl ?? null,
         isBot: raw.isBot === true,
-      };
-      batch.users.push(user);
+      } satisfies UserRecord);
     }
-    const hasRoles = Array.isArray(raw.roles);
-    if (!this.#members.has(id) || (hasRoles && !this.#membersWithRoles.has(id))) {
-      this.#members.add(id);
-      if (hasRoles) this.#membersWithRoles.add(id);
-      const roleIds = hasRoles ? unique(raw.roles!.map((r) => this.#role(r, batch))) : null;
-      batch.members.push({ guildId: this.guildId, userId: id, nickname: raw.nickname ?? null, color: raw.color ?? null, roleIds });
-    }
+    this.#seen.set(id, hasRoles ? WITH_ROLES : WITHOUT_ROLES);
+    const roleIds = hasRoles ? unique(raw.roles!.map((r) => this.#role(r, batch))) : null;
+    batch.members.push({ guildId: this.guildId, userId: id, nickname: raw.nickname ?? null, color: raw.color ?? null, roleIds });
     return id;
   }
 
@@ -171,6 +168,16 @@ export class DceRecordBuilder {
     }
     return id;
   }
+}
+
+function attachments(raw: NonNullable<DceMessage['attachments']>): AttachmentRecord[] {
+  const records = raw.map((a) => ({
+    id: snowflake(a.id, 'attachment id'),
+    url: String(a.url ?? ''),
+    fileName: String(a.fileName ?? ''),
+    sizeBytes: typeof a.fileSizeBytes === 'number' ? a.fileSizeBytes : null,
+  }));
+  return uniqueBy(records, (a) => a.id);
 }
 
 function unique(values: string[]): string[] {
