@@ -73,6 +73,7 @@ export class SqliteImportWriter implements ImportWriter {
            joined_at = min(coalesce(joined_at, :joined), coalesce(:joined, joined_at))
          WHERE guild_id = :guild AND user_id = :user`,
       ),
+      memberRoles: prepare(`SELECT role_id FROM member_roles WHERE guild_id = ? AND user_id = ?`).pluck(),
       clearMemberRoles: prepare(`DELETE FROM member_roles WHERE guild_id = ? AND user_id = ?`),
       memberRole: prepare(`INSERT INTO member_roles (guild_id, user_id, role_id) VALUES (?, ?, ?)`),
       messageObservedAt: prepare(`SELECT observed_at FROM messages WHERE id = ?`).pluck(),
@@ -144,10 +145,12 @@ export class SqliteImportWriter implements ImportWriter {
       refs.user(m.userId, 'members.user_id');
       const taken = s.member.run(m.guildId, m.userId, m.nickname, m.color, observedAt).changes > 0;
       if (taken && m.roleIds !== null) {
-        s.clearMemberRoles.run(m.guildId, m.userId);
-        for (const roleId of m.roleIds) {
-          refs.role(m.guildId, roleId, 'member_roles.role_id');
-          s.memberRole.run(m.guildId, m.userId, roleId);
+        for (const roleId of m.roleIds) refs.role(m.guildId, roleId, 'member_roles.role_id');
+        // Most files name a member with the roles the previous file stored: leave those alone.
+        const stored = s.memberRoles.all(m.guildId, m.userId) as string[];
+        if (!sameSet(stored, m.roleIds)) {
+          s.clearMemberRoles.run(m.guildId, m.userId);
+          for (const roleId of m.roleIds) s.memberRole.run(m.guildId, m.userId, roleId);
         }
       }
     }
@@ -196,4 +199,12 @@ export class SqliteImportWriter implements ImportWriter {
     for (const a of m.attachments) s.attachment.run(m.id, a.id, a.url, a.fileName, a.sizeBytes);
     for (let i = 0; i < m.embedsJson.length; i++) s.embed.run(m.id, i, m.embedsJson[i]);
   }
+}
+
+/** True when both lists hold the same distinct values (`b` has no repeats). */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 0) return true;
+  const set = new Set(a);
+  return b.every((v) => set.has(v));
 }
