@@ -4,7 +4,8 @@ import type { ImportEnd, ImportStart, ImportWriter } from '../engine';
 import { MemberActivityTally } from '../member-activity';
 import { copyFrom } from './pg-copy';
 import { PostgresReferenceCheck } from './postgres-reference-check';
-import { COPY_STAGED, CREATE_STAGING, MOVE_STAGED, StagedRows } from './postgres-staging';
+import { COPY_STAGED, CREATE_STAGING, MOVE_STAGED } from './postgres-staging';
+import { StagedRows } from './staged-rows';
 
 /** Messages gathered before they go to the server: a few MB of COPY text, a few round trips. */
 const FLUSH_MESSAGES = 5000;
