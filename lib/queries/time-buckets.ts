@@ -79,6 +79,14 @@ export function monthKeySql(day: RawBuilder<number>): RawBuilder<number> {
   return sql<number>`((${yoe} + ${era} * 400 + CASE WHEN ${mp} >= 10 THEN 1 ELSE 0 END) * 12 + CASE WHEN ${mp} < 10 THEN ${mp} + 2 ELSE ${mp} - 10 END)`;
 }
 
+/**
+ * An epoch-ms time as ISO 8601 (UTC), null staying null: how rows carry instants. Accepts the
+ * string PostgreSQL may return for a bigint aggregate.
+ */
+export function isoTime(ms: number | string | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
+}
+
 /** `YYYY-MM-DD` of a local day number. */
 export function dayToIso(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

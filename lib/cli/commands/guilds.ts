@@ -1,9 +1,9 @@
 import { guildSummaries } from '../../queries/guild-summaries';
+import { isoTime } from '../../queries/time-buckets';
 import { DB_HELP, DB_OPTION, type Command } from '../command';
 import { openDatabase } from '../open-database';
 import { renderTable } from '../table';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** `guildaudit guilds`: the guilds in the database. */
 export const guildsCommand: Command = {
@@ -28,14 +28,14 @@ ${DB_HELP}
     try {
       const guilds = await guildSummaries(engine.db);
       if (args.values.json) {
-        const rows = guilds.map((g) => ({ ...g, first: iso(g.first), last: iso(g.last) }));
+        const rows = guilds.map((g) => ({ ...g, first: isoTime(g.first), last: isoTime(g.last) }));
         io.out(JSON.stringify(rows, null, 2) + '\n');
       } else if (guilds.length === 0) {
         io.out(`No guilds in ${engine.location} yet. Import archives with 'guildaudit ingest <files or folders>'.\n`);
       } else {
         io.out(renderTable(
           ['id', 'name', 'channels', 'messages', 'first', 'last'],
-          guilds.map((g) => [g.id, g.name, g.channels, g.messages, iso(g.first)?.slice(0, 16) ?? null, iso(g.last)?.slice(0, 16) ?? null]),
+          guilds.map((g) => [g.id, g.name, g.channels, g.messages, isoTime(g.first)?.slice(0, 16) ?? null, isoTime(g.last)?.slice(0, 16) ?? null]),
         ));
       }
       return 0;

@@ -3,7 +3,7 @@ import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
 import { flag } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { compareIds } from '../responsiveness/conversation-params';
+import { compareIds } from '../compare-ids';
 import { numberParam } from '../param-values';
 
 /** Parameters of `cross-guild-accounts`. */

@@ -4,7 +4,7 @@ import type { Database } from '../../database/schema';
 import { flag } from '../audit-params';
 import { parsePeriod, type Period, type TimeInput } from '../period';
 import type { QueryDefinition } from '../query-definition';
-import { compareIds } from '../responsiveness/conversation-params';
+import { compareIds } from '../compare-ids';
 import { checkTimeZone } from '../time-zone';
 
 /** Parameters of `member-overlap`. */

@@ -42,9 +42,6 @@ export function bucketKeyLabel(key: number, granularity: Granularity): string {
   return granularity === 'month' ? monthKeyToIso(key) : dayToIso(key);
 }
 
-/** An epoch-ms time as ISO 8601 (UTC), null staying null: how rows carry times. */
-export const isoTime = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 /** The local day number of a UTC time in `timeZone`. */
 export function localDayOf(utcMs: number, timeZone: string): number {
   return Math.floor((utcMs + offsetAt(timeZone, utcMs)) / DAY_MS);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { isoTime } from './bucket-keys';
+import { isoTime } from '../time-buckets';
 import { byMessagesThenName, channelAuthorStats, channelPlaces, totalsBy } from './channel-activity';
 
 /** Counted messages in one category, its channels' threads and forum posts included. */

@@ -3,7 +3,7 @@ import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
 import { scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';
-import { isoTime } from './bucket-keys';
+import { isoTime } from '../time-buckets';
 
 /** Counted messages in one channel, thread or forum post. */
 export interface ChannelActivityRow {

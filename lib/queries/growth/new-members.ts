@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
-import { isoTime } from '../activity/bucket-keys';
+import { isoTime } from '../time-buckets';
 import { numberParam } from '../param-values';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
 import { isBot, scopedMessages } from '../message-scope';

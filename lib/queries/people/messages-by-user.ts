@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { isSystemKind } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
 import type { QueryDefinition } from '../query-definition';
-import { compareIds } from '../responsiveness/conversation-params';
+import { compareIds } from '../compare-ids';
 import { parsePeriod, type TimeInput } from '../period';
 import { resolveUser } from './resolve-user';
 

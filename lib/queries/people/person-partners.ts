@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
-import { compareIds } from '../responsiveness/conversation-params';
+import { compareIds } from '../compare-ids';
 
 /** Someone a person interacts with, both ways, over every guild. */
 export interface Partner {

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { estimateUtcOffset, type TimeZoneEstimate } from '../../analysis/time-zone-estimate';
 import type { Database } from '../../database/schema';
 import type { QueryDefinition } from '../query-definition';
-import { compareIds } from '../responsiveness/conversation-params';
+import { compareIds } from '../compare-ids';
+import { isoTime } from '../time-buckets';
 import { checkTimeZone } from '../time-zone';
 import { messageCells, type MessageCell } from './person-messages';
 import { interactionPartners, type Partner } from './person-partners';
@@ -72,7 +73,6 @@ export interface PersonRow {
 }
 
 const TOP = 10;
-const iso = (ms: number | string | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 
 /**
  * A dossier of one person across every guild in the database, as the project's "identity across
@@ -156,9 +156,9 @@ async function presence(db: Kysely<Database>, ids: string[], cells: MessageCell[
         userId: mb.user_id,
         nickname: mb.nickname,
         roles: held.map((r) => r.name),
-        joined: iso(mb.joined_at),
-        firstSeen: mine.length === 0 ? null : iso(Math.min(...mine.map((c) => c.first))),
-        lastSeen: mine.length === 0 ? null : iso(Math.max(...mine.map((c) => c.last))),
+        joined: isoTime(mb.joined_at),
+        firstSeen: mine.length === 0 ? null : isoTime(Math.min(...mine.map((c) => c.first))),
+        lastSeen: mine.length === 0 ? null : isoTime(Math.max(...mine.map((c) => c.last))),
         messages: mine.filter((c) => c.talk).reduce((sum, c) => sum + c.messages, 0),
         systemNotices: mine.filter((c) => !c.talk).reduce((sum, c) => sum + c.messages, 0),
       };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { QueryParamError } from '../query-error';
-import { compareIds } from '../responsiveness/conversation-params';
+import { compareIds } from '../compare-ids';
 
 /** How a `user` parameter matched an account. */
 export type MatchedBy = 'id' | 'name' | 'displayName' | 'nickname';

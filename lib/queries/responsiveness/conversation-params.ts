@@ -54,8 +54,3 @@ export async function channelNames(db: Kysely<Database>, guild: string): Promise
   const rows = await db.selectFrom('channels').select(['id', 'name']).where('guild_id', '=', guild).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
-
-/** Snowflakes in numeric order (shorter is smaller), without BigInt or text collation. */
-export function compareIds(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}

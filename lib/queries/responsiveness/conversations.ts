@@ -6,7 +6,8 @@ import { scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';
 import { QueryParamError } from '../query-error';
 import { bucketLabel, localTime, type Granularity } from '../time-buckets';
-import { channelNames, compareIds, gapMs, widen } from './conversation-params';
+import { compareIds } from '../compare-ids';
+import { channelNames, gapMs, widen } from './conversation-params';
 
 /** How `conversations` groups its rows. */
 export type ConversationGrouping = 'channel' | Granularity;

@@ -4,7 +4,8 @@ import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
 import { scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';
-import { channelNames, compareIds, gapMs, staffUserIds, widen } from './conversation-params';
+import { compareIds } from '../compare-ids';
+import { channelNames, gapMs, staffUserIds, widen } from './conversation-params';
 import { numberParam } from '../param-values';
 
 /** Parameters of `responsiveness` besides the common ones. */

@@ -4,6 +4,7 @@ import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
 import { isBot, isStaff, scopedMessages } from '../message-scope';
 import type { QueryDefinition } from '../query-definition';
+import { isoTime } from '../time-buckets';
 
 /** The headline figures of a guild over a period. */
 export interface OverviewRow {
@@ -24,7 +25,6 @@ export interface OverviewRow {
   systemShare: number;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
 /**
@@ -65,8 +65,8 @@ export async function overview(db: Kysely<Database>, input: AuditParamsInput): P
     members,
     communicators: Number(counted.communicators),
     channels: Number(counted.channels),
-    first: iso(counted.first === null ? null : Number(counted.first)),
-    last: iso(counted.last === null ? null : Number(counted.last)),
+    first: isoTime(counted.first),
+    last: isoTime(counted.last),
     botShare: share(Number(mix.botTalk ?? 0), all - system),
     systemShare: share(system, all),
   }];
