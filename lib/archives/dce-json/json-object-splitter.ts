@@ -44,6 +44,11 @@ type State = 'start' | 'key' | 'colon' | 'value' | 'afterValue' | 'firstElement'
 
 /** Incremental splitter: `push` chunks as they are read, then `end`. */
 export class JsonObjectSplitter {
+  /** Holds the unconsumed input at `[#start, #end)`; reused from chunk to chunk. */
+  #store: Buffer = Buffer.alloc(0);
+  #start = 0;
+  #end = 0;
+  /** The unconsumed input, as the last scan saw it. */
   #buf: Buffer = Buffer.alloc(0);
   /** Stream offset of `#buf[0]`. */
   #base = 0;
@@ -70,9 +75,35 @@ export class JsonObjectSplitter {
 
   /** Feeds the next chunk; reports every member/element completed by it. */
   push(chunk: Buffer): void {
-    this.#buf = this.#buf.length === 0 ? chunk : Buffer.concat([this.#buf, chunk]);
+    chunk.copy(this.writable(chunk.length));
+    this.written(chunk.length);
+  }
+
+  /**
+   * Room for at least `min` more bytes of input, right after the unconsumed ones: read into it,
+   * then call `written`. Saves `push`'s copy, and the buffer is reused, so reading allocates
+   * (and the kernel zero-fills) nothing new per chunk.
+   */
+  writable(min: number): Buffer {
+    if (this.#store.length - this.#end < min) {
+      const left = this.#end - this.#start;
+      // Only the unfinished element is kept, so the store stays about two chunks long.
+      const store = left + min <= this.#store.length ? this.#store : Buffer.allocUnsafe(Math.max(2 * min, left + min));
+      this.#store.copy(store, 0, this.#start, this.#end);
+      this.#store = store;
+      this.#start = 0;
+      this.#end = left;
+    }
+    return this.#store.subarray(this.#end);
+  }
+
+  /** Takes the `bytes` just read into `writable`'s buffer; reports every member/element they complete. */
+  written(bytes: number): void {
+    this.#end += bytes;
+    this.#buf = this.#store.subarray(this.#start, this.#end);
     const consumed = this.#scan(false);
     this.#base += consumed;
+    this.#start += consumed;
     this.#buf = this.#buf.subarray(consumed);
   }
 

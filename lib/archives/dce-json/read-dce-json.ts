@@ -122,14 +122,23 @@ export class DceJsonReader implements DceBatchSource {
 
     try {
       try {
-        const stream = fs.createReadStream(this.file, { highWaterMark: this.options.chunkSize ?? 1 << 20 });
-        for await (const chunk of stream) {
-          const buf = chunk as Buffer;
-          hash.update(buf);
-          this.info.bytesRead += buf.length;
-          if (this.info.bytesRead === buf.length) sniff(buf, notAnExport);
-          splitter.push(buf);
-          while (ready.length > 0) yield ready.shift()!;
+        const chunkSize = this.options.chunkSize ?? 1 << 20;
+        const handle = await fs.promises.open(this.file, 'r');
+        try {
+          for (;;) {
+            // Read straight into the splitter's buffer: no new buffer per chunk, no copying.
+            const into = splitter.writable(chunkSize);
+            const { bytesRead } = await handle.read(into, 0, chunkSize, null);
+            if (bytesRead === 0) break;
+            const chunk = into.subarray(0, bytesRead);
+            hash.update(chunk);
+            this.info.bytesRead += bytesRead;
+            if (this.info.bytesRead === bytesRead) sniff(chunk, notAnExport);
+            splitter.written(bytesRead);
+            while (ready.length > 0) yield ready.shift()!;
+          }
+        } finally {
+          await handle.close();
         }
         if (this.info.bytesRead === 0) notAnExport(0, 'the file is empty');
         try {
