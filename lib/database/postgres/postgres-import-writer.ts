@@ -4,7 +4,8 @@ import type { ImportEnd, ImportStart, ImportWriter } from '../engine';
 import { MemberActivityTally } from '../member-activity';
 import { copyFrom } from './pg-copy';
 import { PostgresReferenceCheck } from './postgres-reference-check';
-import { COPY_STAGED, CREATE_STAGING, MOVE_STAGED } from './postgres-staging';
+import { COPY_NEW_MESSAGES, COPY_STAGED, CREATE_STAGING, moveStaged } from './postgres-staging';
+import { SentRecords } from './sent-records';
 import { StagedRows } from './staged-rows';
 
 /** Messages gathered before they go to the server: a few MB of COPY text, a few round trips. */
@@ -26,6 +27,8 @@ export class PostgresImportWriter implements ImportWriter {
   readonly #activity = new MemberActivityTally();
   readonly #refs: PostgresReferenceCheck | null;
   #gathered: StagedRows | null = null;
+  /** Records sent in this import's earlier groups; a new import (or observation time) starts afresh. */
+  #sent = new SentRecords();
   /** The group the server is working on; rejects if it failed. */
   #inFlight: Promise<void> = Promise.resolve();
   #staged = false;
@@ -48,9 +51,12 @@ export class PostgresImportWriter implements ImportWriter {
 
   async writeBatch(batch: RecordBatch, observedAt: number, importId: number): Promise<void> {
     const gathered = this.#gathered;
-    if (gathered && (gathered.observedAt !== observedAt || gathered.importId !== importId)) await this.#flush();
+    if (gathered && (gathered.observedAt !== observedAt || gathered.importId !== importId)) {
+      await this.#flush();
+      this.#sent = new SentRecords();
+    }
     for (let done = 0; ; await this.#flush()) {
-      this.#gathered ??= new StagedRows(observedAt, importId, this.#refs);
+      this.#gathered ??= new StagedRows(observedAt, importId, this.#refs, this.#sent);
       done = this.#gathered.add(batch, done);
       if (done === batch.messages.length) break;
       // A message gathered already: send what came before it, then go on from it.
@@ -84,16 +90,36 @@ export class PostgresImportWriter implements ImportWriter {
     this.#inFlight = sending;
   }
 
-  async #send(staged: [Buffer, Buffer]): Promise<void> {
+  async #send({ copies, kinds, messageIds }: ReturnType<StagedRows['take']>): Promise<void> {
     // One query at a time on the connection: pg does not pipeline, and queueing is deprecated.
     if (!this.#staged) {
       await this.client.query(CREATE_STAGING);
       this.#staged = true;
     }
-    for (let i = 0; i < staged.length; i++) {
-      if (staged[i].length > 0) await copyFrom(this.client, COPY_STAGED[i], staged[i]);
+    const copyStatements: string[] = [...COPY_STAGED];
+    if (kinds.has('message') && (await this.#allNew(messageIds))) {
+      kinds.delete('message');
+      kinds.add('newMessage');
+      copyStatements[0] = COPY_NEW_MESSAGES;
     }
-    await this.client.query(MOVE_STAGED);
+    for (let i = 0; i < copies.length; i++) {
+      if (copies[i].length > 0) await copyFrom(this.client, copyStatements[i], copies[i]);
+    }
+    await this.client.query(moveStaged(kinds));
+  }
+
+  /**
+   * True when none of the messages is stored, so they can be copied straight into `messages`
+   * (the common case: a first import, or a newer export's new messages). Only while the writer
+   * checks references itself: the messages' parents are upserted after that COPY, which the
+   * server's own per-row checks would reject. Another import writing the same messages at the
+   * same time would make that COPY fail on the primary key (the import then fails and can be
+   * run again) instead of waiting to upsert them.
+   */
+  async #allNew(ids: string[]): Promise<boolean> {
+    if (!this.#refs) return false;
+    const found = await this.client.query('SELECT 1 FROM messages WHERE id = ANY($1::text[]) LIMIT 1', [ids]);
+    return found.rowCount === 0;
   }
 
   /** Settles once nothing is in flight (whatever the outcome), so the transaction can end. */

@@ -3,7 +3,8 @@ import type {
 } from '../../archives/records';
 import { CopyBuffer } from './copy-buffer';
 import type { PostgresReferenceCheck } from './postgres-reference-check';
-import { KIND, STAGE_VALUES, type Kind } from './postgres-staging';
+import { KIND, STAGE_VALUES, type Kind, type Staged } from './postgres-staging';
+import type { SentRecords } from './sent-records';
 
 /**
  * The rows of consecutive batches of one import, gathered for one trip to the server. Messages
@@ -11,7 +12,8 @@ import { KIND, STAGE_VALUES, type Kind } from './postgres-staging';
  * dropped at once; the few guilds, channels, users, roles and members are kept by key until
  * `take`, the last copy of each winning as it would if they were written one after another (one
  * statement may not upsert a row twice). A message already gathered cannot be taken back, so a
- * repeated one ends the group (`add` stops before it).
+ * repeated one ends the group (`add` stops before it). Records the import sent already, unchanged,
+ * are left out (see `SentRecords`).
  */
 export class StagedRows {
   readonly #guilds = new Map<string, GuildRecord>();
@@ -22,11 +24,15 @@ export class StagedRows {
   readonly #messageIds = new Set<string>();
   #messages = new CopyBuffer();
   #others = new CopyBuffer();
+  /** The kinds of rows written to the COPY text so far. */
+  #kinds = new Set<Staged>();
 
   constructor(
     readonly observedAt: number,
     readonly importId: number,
     private readonly refs: PostgresReferenceCheck | null,
+    /** What this import (this observation time, this import id) sent in earlier groups. */
+    private readonly sent: SentRecords,
   ) {}
 
   /** Messages gathered. */
@@ -81,27 +87,46 @@ export class StagedRows {
     return messages.length;
   }
 
-  /** The COPY text for `COPY_STAGED`'s two statements, and an empty group. */
-  take(): [messages: Buffer, others: Buffer] {
+  /**
+   * The COPY text for `COPY_STAGED`'s two statements, what it stages (for `moveStaged`) and the
+   * ids of its messages; leaves an empty group.
+   */
+  take(): { copies: [messages: Buffer, others: Buffer]; kinds: Set<Staged>; messageIds: string[] } {
     const at = this.observedAt;
-    for (const g of this.#guilds.values()) this.#row('guild', g.id, g.name, g.iconUrl, at);
-    for (const c of this.#channels.values()) this.#row('channel', c.id, c.guildId, c.name, c.kind, c.categoryId, c.parentId, c.topic, c.stub ? 0 : at);
-    for (const u of this.#users.values()) this.#row('user', u.id, u.name, u.discriminator, u.displayName, u.avatarUrl, u.isBot ? 1 : 0, at);
-    for (const r of this.#roles.values()) this.#row('role', r.guildId, r.id, r.name, r.color, r.position, at);
-    for (const m of this.#members.values()) {
+    const sent = this.sent;
+    for (const [key, g] of this.#guilds) {
+      if (!sent.repeats('g' + key, g)) this.#row('guild', g.id, g.name, g.iconUrl, at);
+    }
+    for (const [key, c] of this.#channels) {
+      if (!sent.repeats('c' + key, c)) this.#row('channel', c.id, c.guildId, c.name, c.kind, c.categoryId, c.parentId, c.topic, c.stub ? 0 : at);
+    }
+    for (const [key, u] of this.#users) {
+      if (!sent.repeats('u' + key, u)) this.#row('user', u.id, u.name, u.discriminator, u.displayName, u.avatarUrl, u.isBot ? 1 : 0, at);
+    }
+    for (const [key, r] of this.#roles) {
+      if (!sent.repeats('r' + key, r)) this.#row('role', r.guildId, r.id, r.name, r.color, r.position, at);
+    }
+    for (const [key, m] of this.#members) {
+      if (sent.repeats('m' + key, m)) continue;
       this.#row('member', m.guildId, m.userId, m.nickname, m.color, at, m.roleIds !== null ? 't' : 'f');
       for (const roleId of m.roleIds ?? []) this.#row('memberRole', m.guildId, m.userId, roleId);
     }
-    const taken: [Buffer, Buffer] = [this.#messages.bytes(), this.#others.bytes()];
+    const taken = {
+      copies: [this.#messages.bytes(), this.#others.bytes()] as [Buffer, Buffer],
+      kinds: this.#kinds,
+      messageIds: [...this.#messageIds],
+    };
     for (const map of [this.#guilds, this.#channels, this.#users, this.#roles, this.#members]) map.clear();
     this.#messageIds.clear();
     this.#messages = new CopyBuffer();
     this.#others = new CopyBuffer();
+    this.#kinds = new Set();
     return taken;
   }
 
   /** A row of `ga_stage`: its kind, its values, nulls for the columns it does not use. */
   #row(kind: Kind, ...values: Array<string | number | null>): void {
+    this.#kinds.add(kind);
     while (values.length < STAGE_VALUES) values.push(null);
     this.#others.row(KIND[kind], ...values);
   }
@@ -111,6 +136,7 @@ export class StagedRows {
     refs?.need('guilds', m.guildId, 'messages.guild_id');
     refs?.need('channels', m.channelId, 'messages.channel_id');
     refs?.need('users', m.authorId, 'messages.author_id');
+    this.#kinds.add('message');
     this.#messages.row(
       m.id, m.guildId, m.channelId, m.authorId, m.kind, m.sentAt, m.editedAt, m.callEndedAt, m.isPinned ? 1 : 0,
       m.content, m.referenceKind, m.referenceMessageId, m.referenceChannelId, m.referenceGuildId, m.forwardedJson,
