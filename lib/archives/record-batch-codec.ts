@@ -24,54 +24,72 @@ export type PackedBatch = Array<string | number | boolean | null>;
 export class BatchPacker {
   readonly #index = new Map<string, number>();
   #fresh: string[] = [];
-  #out: PackedBatch = [];
+  /** One array refilled for every batch: growing a new one from empty (some 60,000 entries per batch) cost more than the packing. */
+  readonly #out: PackedBatch = [];
+  #n = 0;
 
+  /** Packs one batch. The array is reused by the next `pack`: post (or copy) it before then. */
   pack(b: RecordBatch): PackedBatch {
-    const out: PackedBatch = (this.#out = []);
     this.#fresh = [];
-    out.push(0); // how many new table entries follow the body: filled in below
-    out.push(b.guilds.length);
-    for (const g of b.guilds) out.push(this.#name(g.id), g.name, g.iconUrl);
-    out.push(b.channels.length);
-    for (const c of b.channels) {
-      out.push(this.#name(c.id), this.#name(c.guildId), c.name, c.kind, this.#name(c.categoryId), this.#name(c.parentId), c.topic, c.stub);
+    this.#n = 0;
+    this.#put(0); // how many new table entries follow the body: filled in below
+    this.#put(b.guilds.length);
+    for (const g of b.guilds) {
+      this.#put(this.#name(g.id)); this.#put(g.name); this.#put(g.iconUrl);
     }
-    out.push(b.users.length);
-    for (const u of b.users) out.push(this.#name(u.id), u.name, u.discriminator, u.displayName, u.avatarUrl, u.isBot);
-    out.push(b.roles.length);
-    for (const r of b.roles) out.push(this.#name(r.guildId), this.#name(r.id), r.name, r.color, r.position);
-    out.push(b.members.length);
+    this.#put(b.channels.length);
+    for (const c of b.channels) {
+      this.#put(this.#name(c.id)); this.#put(this.#name(c.guildId)); this.#put(c.name); this.#put(c.kind);
+      this.#put(this.#name(c.categoryId)); this.#put(this.#name(c.parentId)); this.#put(c.topic); this.#put(c.stub);
+    }
+    this.#put(b.users.length);
+    for (const u of b.users) {
+      this.#put(this.#name(u.id)); this.#put(u.name); this.#put(u.discriminator); this.#put(u.displayName);
+      this.#put(u.avatarUrl); this.#put(u.isBot);
+    }
+    this.#put(b.roles.length);
+    for (const r of b.roles) {
+      this.#put(this.#name(r.guildId)); this.#put(this.#name(r.id)); this.#put(r.name); this.#put(r.color); this.#put(r.position);
+    }
+    this.#put(b.members.length);
     for (const m of b.members) {
-      out.push(this.#name(m.guildId), this.#name(m.userId), m.nickname, m.color);
-      if (m.roleIds === null) out.push(null);
+      this.#put(this.#name(m.guildId)); this.#put(this.#name(m.userId)); this.#put(m.nickname); this.#put(m.color);
+      if (m.roleIds === null) this.#put(null);
       else this.#names(m.roleIds);
     }
-    out.push(b.messages.length);
+    this.#put(b.messages.length);
     for (const m of b.messages) this.#message(m);
-    out[0] = this.#fresh.length;
-    for (const s of this.#fresh) out.push(s);
-    return out;
+    this.#out[0] = this.#fresh.length;
+    for (const s of this.#fresh) this.#put(s);
+    this.#out.length = this.#n; // drops the last batch's tail; keeps the array dense
+    return this.#out;
   }
 
   #message(m: MessageRecord): void {
-    const out = this.#out;
-    out.push(
-      m.id, this.#name(m.guildId), this.#name(m.channelId), this.#name(m.authorId), this.#name(m.kind), m.sentAt,
-      m.editedAt, m.callEndedAt, m.isPinned, m.content, this.#name(m.referenceKind), m.referenceMessageId,
-      this.#name(m.referenceChannelId), this.#name(m.referenceGuildId), m.forwardedJson, m.interactionId,
-      this.#name(m.interactionName), this.#name(m.interactionUserId), this.#name(m.stickersJson), m.inlineEmojisJson,
-    );
-    out.push(m.reactions.length);
+    this.#put(m.id); this.#put(this.#name(m.guildId)); this.#put(this.#name(m.channelId)); this.#put(this.#name(m.authorId));
+    this.#put(this.#name(m.kind)); this.#put(m.sentAt); this.#put(m.editedAt); this.#put(m.callEndedAt); this.#put(m.isPinned);
+    this.#put(m.content); this.#put(this.#name(m.referenceKind)); this.#put(m.referenceMessageId);
+    this.#put(this.#name(m.referenceChannelId)); this.#put(this.#name(m.referenceGuildId)); this.#put(m.forwardedJson);
+    this.#put(m.interactionId); this.#put(this.#name(m.interactionName)); this.#put(this.#name(m.interactionUserId));
+    this.#put(this.#name(m.stickersJson)); this.#put(m.inlineEmojisJson);
+    this.#put(m.reactions.length);
     for (const r of m.reactions) {
-      out.push(this.#name(r.key), this.#name(r.emojiId), this.#name(r.emojiName), this.#name(r.emojiCode), r.isAnimated,
-        this.#name(r.imageUrl), r.count);
+      this.#put(this.#name(r.key)); this.#put(this.#name(r.emojiId)); this.#put(this.#name(r.emojiName));
+      this.#put(this.#name(r.emojiCode)); this.#put(r.isAnimated); this.#put(this.#name(r.imageUrl)); this.#put(r.count);
       this.#names(r.userIds);
     }
     this.#names(m.mentionIds);
-    out.push(m.attachments.length);
-    for (const a of m.attachments) out.push(a.id, a.url, a.fileName, a.sizeBytes);
-    out.push(m.embedsJson.length);
-    for (const json of m.embedsJson) out.push(json);
+    this.#put(m.attachments.length);
+    for (const a of m.attachments) {
+      this.#put(a.id); this.#put(a.url); this.#put(a.fileName); this.#put(a.sizeBytes);
+    }
+    this.#put(m.embedsJson.length);
+    for (const json of m.embedsJson) this.#put(json);
+  }
+
+  /** Writes the next entry: in place where the last batch left room, appended after. */
+  #put(value: string | number | boolean | null): void {
+    this.#out[this.#n++] = value;
   }
 
   /** A repeating string as its table index (null stays null). */
@@ -87,8 +105,8 @@ export class BatchPacker {
   }
 
   #names(values: readonly string[]): void {
-    this.#out.push(values.length);
-    for (const v of values) this.#out.push(this.#name(v));
+    this.#put(values.length);
+    for (const v of values) this.#put(this.#name(v));
   }
 }
 
