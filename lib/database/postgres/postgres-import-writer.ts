@@ -19,7 +19,8 @@ export interface PostgresWriterOptions {
 /**
  * PostgreSQL's bulk writer. Batches are gathered and sent a few thousand messages at a time:
  * each table's rows by COPY into a staging table, then one script upserts them set-wise with the
- * same newer-observation-wins rules as the SQLite writer (see `postgres-staging.ts`). While the
+ * same newer-observation-wins rules as the SQLite writer (see `postgres-staging.ts`); messages
+ * none of which is stored yet are copied straight into `messages` (see `#allNew`). While the
  * server works through one group, the next is gathered and formatted, so both sides stay busy;
  * at most one group is in flight.
  */

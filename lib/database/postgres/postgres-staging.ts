@@ -1,11 +1,12 @@
 /**
  * The SQL side of how a group of record batches reaches PostgreSQL: messages by COPY into a
- * staging table shaped like `messages`, every other row by COPY into one generic staging table
- * (a kind, then up to eight text values), and one script that moves them into the audit tables
- * with the same newer-observation-wins rules as everywhere (`moveStaged`). `StagedRows` writes
- * the COPY text. Three round trips per group: each one is a hand-over between client and
- * server, which costs more than the data when both share two busy cores. The server does the
- * joins and upserts set-wise; the client only formats text.
+ * staging table shaped like `messages` (or straight into `messages` when none is stored yet),
+ * every other row by COPY into one generic staging table (a kind, then up to eight text values),
+ * and one script that moves them into the audit tables with the same newer-observation-wins
+ * rules as everywhere (`moveStaged`). `StagedRows` writes the COPY text. Four round trips per
+ * group at most: each one is a hand-over between client and server, which costs more than the
+ * data when both share two busy cores. The server does the joins and upserts set-wise; the
+ * client only formats text.
  */
 
 /** What each row of `ga_stage` is, its first column. */
