@@ -5,7 +5,6 @@ import { MemberActivityTally } from '../member-activity';
 import { copyFrom } from './pg-copy';
 import { PostgresReferenceCheck } from './postgres-reference-check';
 import { COPY_NEW_MESSAGES, COPY_STAGED, CREATE_STAGING, moveStaged } from './postgres-staging';
-import { SentRecords } from './sent-records';
 import { StagedRows } from './staged-rows';
 
 /** Messages gathered before they go to the server: a few MB of COPY text, a few round trips. */
@@ -28,8 +27,6 @@ export class PostgresImportWriter implements ImportWriter {
   readonly #activity = new MemberActivityTally();
   readonly #refs: PostgresReferenceCheck | null;
   #gathered: StagedRows | null = null;
-  /** Records sent in this import's earlier groups; a new import (or observation time) starts afresh. */
-  #sent = new SentRecords();
   /** The group the server is working on; rejects if it failed. */
   #inFlight: Promise<void> = Promise.resolve();
   #staged = false;
@@ -52,12 +49,9 @@ export class PostgresImportWriter implements ImportWriter {
 
   async writeBatch(batch: RecordBatch, observedAt: number, importId: number): Promise<void> {
     const gathered = this.#gathered;
-    if (gathered && (gathered.observedAt !== observedAt || gathered.importId !== importId)) {
-      await this.#flush();
-      this.#sent = new SentRecords();
-    }
+    if (gathered && (gathered.observedAt !== observedAt || gathered.importId !== importId)) await this.#flush();
     for (let done = 0; ; await this.#flush()) {
-      this.#gathered ??= new StagedRows(observedAt, importId, this.#refs, this.#sent);
+      this.#gathered ??= new StagedRows(observedAt, importId, this.#refs);
       done = this.#gathered.add(batch, done);
       if (done === batch.messages.length) break;
       // A message gathered already: send what came before it, then go on from it.

@@ -130,9 +130,8 @@ const scripts = new Map<string, string>();
 /**
  * The script that moves the staged rows into the audit tables, parents first, and empties the
  * staging tables; `staged` names what this group stages.
- * Statements with nothing to do are left out: most groups stage no guild, channel, role or
- * member the import has not sent already (see `SentRecords`), and each statement costs the
- * server a plan and a scan of `ga_stage` even when it finds nothing. Members and messages that
+ * Statements with nothing to do are left out (the child inserts differ for new messages, and
+ * every statement costs the server a plan even when it finds nothing). Members and messages that
  * were actually written (new, or replaced by an observation at least as new) are noted, so only
  * their roles and children are replaced and inserted.
  */

@@ -4,7 +4,6 @@ import type {
 import { CopyBuffer } from './copy-buffer';
 import type { PostgresReferenceCheck } from './postgres-reference-check';
 import { KIND, STAGE_VALUES, type Kind, type Staged } from './postgres-staging';
-import type { SentRecords } from './sent-records';
 
 /**
  * The rows of consecutive batches of one import, gathered for one trip to the server. Messages
@@ -12,8 +11,7 @@ import type { SentRecords } from './sent-records';
  * dropped at once; the few guilds, channels, users, roles and members are kept by key until
  * `take`, the last copy of each winning as it would if they were written one after another (one
  * statement may not upsert a row twice). A message already gathered cannot be taken back, so a
- * repeated one ends the group (`add` stops before it). Records the import sent already, unchanged,
- * are left out (see `SentRecords`).
+ * repeated one ends the group (`add` stops before it).
  */
 export class StagedRows {
   readonly #guilds = new Map<string, GuildRecord>();
@@ -31,8 +29,6 @@ export class StagedRows {
     readonly observedAt: number,
     readonly importId: number,
     private readonly refs: PostgresReferenceCheck | null,
-    /** What this import (this observation time, this import id) sent in earlier groups. */
-    private readonly sent: SentRecords,
   ) {}
 
   /** Messages gathered. */
@@ -93,21 +89,11 @@ export class StagedRows {
    */
   take(): { copies: [messages: Buffer, others: Buffer]; kinds: Set<Staged>; messageIds: string[] } {
     const at = this.observedAt;
-    const sent = this.sent;
-    for (const [key, g] of this.#guilds) {
-      if (!sent.repeats('g' + key, g)) this.#row('guild', g.id, g.name, g.iconUrl, at);
-    }
-    for (const [key, c] of this.#channels) {
-      if (!sent.repeats('c' + key, c)) this.#row('channel', c.id, c.guildId, c.name, c.kind, c.categoryId, c.parentId, c.topic, c.stub ? 0 : at);
-    }
-    for (const [key, u] of this.#users) {
-      if (!sent.repeats('u' + key, u)) this.#row('user', u.id, u.name, u.discriminator, u.displayName, u.avatarUrl, u.isBot ? 1 : 0, at);
-    }
-    for (const [key, r] of this.#roles) {
-      if (!sent.repeats('r' + key, r)) this.#row('role', r.guildId, r.id, r.name, r.color, r.position, at);
-    }
-    for (const [key, m] of this.#members) {
-      if (sent.repeats('m' + key, m)) continue;
+    for (const g of this.#guilds.values()) this.#row('guild', g.id, g.name, g.iconUrl, at);
+    for (const c of this.#channels.values()) this.#row('channel', c.id, c.guildId, c.name, c.kind, c.categoryId, c.parentId, c.topic, c.stub ? 0 : at);
+    for (const u of this.#users.values()) this.#row('user', u.id, u.name, u.discriminator, u.displayName, u.avatarUrl, u.isBot ? 1 : 0, at);
+    for (const r of this.#roles.values()) this.#row('role', r.guildId, r.id, r.name, r.color, r.position, at);
+    for (const m of this.#members.values()) {
       this.#row('member', m.guildId, m.userId, m.nickname, m.color, at, m.roleIds !== null ? 't' : 'f');
       for (const roleId of m.roleIds ?? []) this.#row('memberRole', m.guildId, m.userId, roleId);
     }
