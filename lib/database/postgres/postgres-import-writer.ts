@@ -4,7 +4,7 @@ import type { ImportEnd, ImportStart, ImportWriter } from '../engine';
 import { MemberActivityTally } from '../member-activity';
 import { copyFrom } from './pg-copy';
 import { PostgresReferenceCheck } from './postgres-reference-check';
-import { COPY_NEW_MESSAGES, COPY_STAGED, CREATE_STAGING, moveStaged } from './postgres-staging';
+import { COPY_NEW_MESSAGES, COPY_STAGED, CREATE_STAGING, MOVE_STAGED, MOVE_STAGED_NEW } from './postgres-staging';
 import { StagedRows } from './staged-rows';
 
 /** Messages gathered before they go to the server: a few MB of COPY text, a few round trips. */
@@ -85,22 +85,18 @@ export class PostgresImportWriter implements ImportWriter {
     this.#inFlight = sending;
   }
 
-  async #send({ copies, kinds, messageIds }: ReturnType<StagedRows['take']>): Promise<void> {
+  async #send({ copies, messageIds }: ReturnType<StagedRows['take']>): Promise<void> {
     // One query at a time on the connection: pg does not pipeline, and queueing is deprecated.
     if (!this.#staged) {
       await this.client.query(CREATE_STAGING);
       this.#staged = true;
     }
-    const copyStatements: string[] = [...COPY_STAGED];
-    if (kinds.has('message') && (await this.#allNew(messageIds))) {
-      kinds.delete('message');
-      kinds.add('newMessage');
-      copyStatements[0] = COPY_NEW_MESSAGES;
-    }
+    const allNew = messageIds.length > 0 && (await this.#allNew(messageIds));
+    const copyStatements = allNew ? [COPY_NEW_MESSAGES, COPY_STAGED[1]] : COPY_STAGED;
     for (let i = 0; i < copies.length; i++) {
       if (copies[i].length > 0) await copyFrom(this.client, copyStatements[i], copies[i]);
     }
-    await this.client.query(moveStaged(kinds));
+    await this.client.query(allNew ? MOVE_STAGED_NEW : MOVE_STAGED);
   }
 
   /**

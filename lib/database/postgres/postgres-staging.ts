@@ -3,7 +3,7 @@
  * staging table shaped like `messages` (or straight into `messages` when none is stored yet),
  * every other row by COPY into one generic staging table (a kind, then up to eight text values),
  * and one script that moves them into the audit tables with the same newer-observation-wins
- * rules as everywhere (`moveStaged`). `StagedRows` writes the COPY text. Four round trips per
+ * rules as everywhere (`MOVE_STAGED`, `MOVE_STAGED_NEW`). `StagedRows` writes the COPY text. Four round trips per
  * group at most: each one is a hand-over between client and server, which costs more than the
  * data when both share two busy cores. The server does the joins and upserts set-wise; the
  * client only formats text.
@@ -76,71 +76,56 @@ const CHILDREN = [
   ['attachments', 'attachment'], ['embeds', 'embed'],
 ] as const;
 
-/**
- * What a group stages: its kinds of rows in `ga_stage`, and its messages, either 'message' (in
- * `ga_stage_messages`, to be upserted) or 'newMessage' (none was stored: copied straight into
- * `messages` by `COPY_NEW_MESSAGES`, so every child is new too).
- */
-export type Staged = Kind | 'message' | 'newMessage';
-
-/** A statement of the move script, and whether a group has work for it. */
-type Step = [sql: string, needed: (staged: ReadonlySet<Staged>) => boolean];
-
-const any = (...kinds: Staged[]) => (staged: ReadonlySet<Staged>) => kinds.some((k) => staged.has(k));
-
-const STEPS: Step[] = [
-  [upsert('guilds', 'guild', 'id', setExcluded(names('guild'), ['id'])), any('guild')],
-  [upsert('channels', 'channel', 'id', setExcluded(names('channel'), ['id'])), any('channel')],
-  [upsert('users', 'user', 'id',
-    setExcluded(names('user'), ['id', 'display_name']) + ', display_name = coalesce(excluded.display_name, users.display_name)'), any('user')],
-  [upsert('roles', 'role', 'guild_id, id', setExcluded(names('role'), ['guild_id', 'id'])), any('role')],
-  [`WITH written AS (
+const PARENTS = [
+  upsert('guilds', 'guild', 'id', setExcluded(names('guild'), ['id'])),
+  upsert('channels', 'channel', 'id', setExcluded(names('channel'), ['id'])),
+  upsert('users', 'user', 'id',
+    setExcluded(names('user'), ['id', 'display_name']) + ', display_name = coalesce(excluded.display_name, users.display_name)'),
+  upsert('roles', 'role', 'guild_id, id', setExcluded(names('role'), ['guild_id', 'id'])),
+  `WITH written AS (
      INSERT INTO members (guild_id, user_id, nickname, color, observed_at)
      SELECT guild_id, user_id, nickname, color, observed_at FROM (${staged('member')}) s
      ON CONFLICT (guild_id, user_id) DO UPDATE SET nickname = excluded.nickname, color = excluded.color,
        observed_at = excluded.observed_at WHERE excluded.observed_at >= members.observed_at
      RETURNING guild_id, user_id)
-   INSERT INTO ga_written_members SELECT guild_id, user_id FROM written`, any('member')],
-  [`DELETE FROM member_roles t USING ga_written_members w, (${staged('member')}) s
+   INSERT INTO ga_written_members SELECT guild_id, user_id FROM written`,
+  `DELETE FROM member_roles t USING ga_written_members w, (${staged('member')}) s
    WHERE s.has_roles AND s.guild_id = w.guild_id AND s.user_id = w.user_id
-     AND t.guild_id = w.guild_id AND t.user_id = w.user_id`, any('member')],
-  [`INSERT INTO member_roles (guild_id, user_id, role_id) SELECT r.guild_id, r.user_id, r.role_id
-   FROM (${staged('memberRole')}) r JOIN ga_written_members w ON w.guild_id = r.guild_id AND w.user_id = r.user_id`, any('memberRole')],
-  [`WITH written AS (
+     AND t.guild_id = w.guild_id AND t.user_id = w.user_id`,
+  `INSERT INTO member_roles (guild_id, user_id, role_id) SELECT r.guild_id, r.user_id, r.role_id
+   FROM (${staged('memberRole')}) r JOIN ga_written_members w ON w.guild_id = r.guild_id AND w.user_id = r.user_id`,
+];
+
+const EMPTY_STAGING = 'TRUNCATE ga_stage_messages, ga_stage, ga_written_members, ga_written_messages';
+
+/**
+ * Moves the staged rows into the audit tables, parents first, and empties the staging tables.
+ * Members and messages that were actually written (new, or replaced by an observation at least
+ * as new) are noted, so only their roles and children are replaced and inserted.
+ */
+export const MOVE_STAGED = [
+  ...PARENTS,
+  `WITH written AS (
      INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) SELECT ${MESSAGE_COLUMNS.join(', ')} FROM ga_stage_messages
      ON CONFLICT (id) DO UPDATE SET ${setExcluded(MESSAGE_COLUMNS, ['id'])}
      WHERE excluded.observed_at >= messages.observed_at
      RETURNING id, (xmax <> 0) AS replaced)
-   INSERT INTO ga_written_messages SELECT id, replaced FROM written`, any('message')],
-  ...CHILDREN.map(([t]): Step => [`DELETE FROM ${t} t USING ga_written_messages w WHERE w.replaced AND t.message_id = w.id`, any('message')]),
-  ...[...CHILDREN].reverse().flatMap(([t, kind]): Step[] => [
-    [`INSERT INTO ${t} (${names(kind).join(', ')})
-      SELECT s.* FROM (${staged(kind)}) s JOIN ga_written_messages w ON w.id = s.message_id`,
-    (g) => g.has(kind) && g.has('message')],
-    [`INSERT INTO ${t} (${names(kind).join(', ')}) ${staged(kind)}`, (g) => g.has(kind) && g.has('newMessage')],
-  ]),
-  ['TRUNCATE ga_stage_messages, ga_stage, ga_written_members, ga_written_messages', () => true],
-];
+   INSERT INTO ga_written_messages SELECT id, replaced FROM written`,
+  ...CHILDREN.map(([t]) => `DELETE FROM ${t} t USING ga_written_messages w WHERE w.replaced AND t.message_id = w.id`),
+  ...[...CHILDREN].reverse().map(([t, kind]) => `INSERT INTO ${t} (${names(kind).join(', ')})
+    SELECT s.* FROM (${staged(kind)}) s JOIN ga_written_messages w ON w.id = s.message_id`),
+  EMPTY_STAGING,
+].join(';\n');
+
+/**
+ * `MOVE_STAGED` for a group whose messages went straight into `messages` (`COPY_NEW_MESSAGES`):
+ * none was stored before, so every child is new and goes in without the join on written messages.
+ */
+export const MOVE_STAGED_NEW = [
+  ...PARENTS,
+  ...[...CHILDREN].reverse().map(([t, kind]) => `INSERT INTO ${t} (${names(kind).join(', ')}) ${staged(kind)}`),
+  EMPTY_STAGING,
+].join(';\n');
 
 /** Messages none of which is stored yet go straight into `messages`: COPY there costs less than staging and upserting. */
 export const COPY_NEW_MESSAGES = `COPY messages (${MESSAGE_COLUMNS.join(', ')}) FROM STDIN`;
-
-const scripts = new Map<string, string>();
-
-/**
- * The script that moves the staged rows into the audit tables, parents first, and empties the
- * staging tables; `staged` names what this group stages.
- * Statements with nothing to do are left out (the child inserts differ for new messages, and
- * every statement costs the server a plan even when it finds nothing). Members and messages that
- * were actually written (new, or replaced by an observation at least as new) are noted, so only
- * their roles and children are replaced and inserted.
- */
-export function moveStaged(staged: ReadonlySet<Staged>): string {
-  const key = [...staged].sort().join();
-  let script = scripts.get(key);
-  if (script === undefined) {
-    script = STEPS.filter(([, needed]) => needed(staged)).map(([sql]) => sql).join(';\n');
-    scripts.set(key, script);
-  }
-  return script;
-}

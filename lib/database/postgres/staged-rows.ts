@@ -3,7 +3,7 @@ import type {
 } from '../../archives/records';
 import { CopyBuffer } from './copy-buffer';
 import type { PostgresReferenceCheck } from './postgres-reference-check';
-import { KIND, STAGE_VALUES, type Kind, type Staged } from './postgres-staging';
+import { KIND, STAGE_VALUES, type Kind } from './postgres-staging';
 
 /**
  * The rows of consecutive batches of one import, gathered for one trip to the server. Messages
@@ -22,8 +22,6 @@ export class StagedRows {
   readonly #messageIds = new Set<string>();
   #messages = new CopyBuffer();
   #others = new CopyBuffer();
-  /** The kinds of rows written to the COPY text so far. */
-  #kinds = new Set<Staged>();
 
   constructor(
     readonly observedAt: number,
@@ -84,10 +82,10 @@ export class StagedRows {
   }
 
   /**
-   * The COPY text for `COPY_STAGED`'s two statements, what it stages (for `moveStaged`) and the
-   * ids of its messages; leaves an empty group.
+   * The COPY text for `COPY_STAGED`'s two statements and the ids of its messages; leaves an
+   * empty group.
    */
-  take(): { copies: [messages: Buffer, others: Buffer]; kinds: Set<Staged>; messageIds: string[] } {
+  take(): { copies: [messages: Buffer, others: Buffer]; messageIds: string[] } {
     const at = this.observedAt;
     for (const g of this.#guilds.values()) this.#row('guild', g.id, g.name, g.iconUrl, at);
     for (const c of this.#channels.values()) this.#row('channel', c.id, c.guildId, c.name, c.kind, c.categoryId, c.parentId, c.topic, c.stub ? 0 : at);
@@ -99,20 +97,17 @@ export class StagedRows {
     }
     const taken = {
       copies: [this.#messages.bytes(), this.#others.bytes()] as [Buffer, Buffer],
-      kinds: this.#kinds,
       messageIds: [...this.#messageIds],
     };
     for (const map of [this.#guilds, this.#channels, this.#users, this.#roles, this.#members]) map.clear();
     this.#messageIds.clear();
     this.#messages = new CopyBuffer();
     this.#others = new CopyBuffer();
-    this.#kinds = new Set();
     return taken;
   }
 
   /** A row of `ga_stage`: its kind, its values, nulls for the columns it does not use. */
   #row(kind: Kind, ...values: Array<string | number | null>): void {
-    this.#kinds.add(kind);
     while (values.length < STAGE_VALUES) values.push(null);
     this.#others.row(KIND[kind], ...values);
   }
@@ -122,7 +117,6 @@ export class StagedRows {
     refs?.need('guilds', m.guildId, 'messages.guild_id');
     refs?.need('channels', m.channelId, 'messages.channel_id');
     refs?.need('users', m.authorId, 'messages.author_id');
-    this.#kinds.add('message');
     this.#messages.row(
       m.id, m.guildId, m.channelId, m.authorId, m.kind, m.sentAt, m.editedAt, m.callEndedAt, m.isPinned ? 1 : 0,
       m.content, m.referenceKind, m.referenceMessageId, m.referenceChannelId, m.referenceGuildId, m.forwardedJson,
