@@ -29,5 +29,7 @@ export * from './queries/network';
 export * from './queries/people';
 export * from './queries/across-guilds';
 
+export * from './labels';
+
 export * from './analysis/inequality';
 export { toDataFrame } from './analysis/frames';

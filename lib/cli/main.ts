@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'Run a named audit query and print its rows (query --list names them)',
     load: () => (require('./commands/query') as typeof import('./commands/query')).queryCommand,
   },
+  label: {
+    summary: 'Label individuals as you investigate (label add|rm|ls)',
+    load: () => (require('./commands/label') as typeof import('./commands/label')).labelCommand,
+  },
   cache: {
     summary: 'Manage the query result cache (cache clear)',
     load: () => (require('./commands/cache') as typeof import('./commands/cache')).cacheCommand,

@@ -182,6 +182,25 @@ export interface QueryCacheTable {
   rows_json: string;
 }
 
+/**
+ * An analyst's label on an individual: analyst data, not archive data, so writing one never
+ * changes the data version. One row per (user, guild or every guild, label); labelling again
+ * updates the row. Managed through `lib/labels/`.
+ */
+export interface LabelTable {
+  id: Generated<number>;
+  /** The labelled account's ID; it need not be in `users` yet. */
+  user_id: string;
+  /** The guild the label is about, or null for the person across every guild. */
+  guild_id: string | null;
+  label: string;
+  note: string | null;
+  /** Who last set the label (an analyst's name). */
+  created_by: string;
+  /** When it was last set, epoch ms. */
+  created_at: number;
+}
+
 /** The whole audit database. */
 export interface Database {
   guilds: GuildTable;
@@ -198,6 +217,7 @@ export interface Database {
   embeds: EmbedTable;
   imports: ImportTable;
   query_cache: QueryCacheTable;
+  labels: LabelTable;
 }
 
 export type Guild = Selectable<GuildTable>;
@@ -207,3 +227,4 @@ export type Member = Selectable<MemberTable>;
 export type Message = Selectable<MessageTable>;
 export type Import = Selectable<ImportTable>;
 export type NewImport = Insertable<ImportTable>;
+export type Label = Selectable<LabelTable>;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { EngineKind } from '../engine-kind';
 import { initialSchema } from './2026-11-25-initial-schema';
 import { queryCache } from './2026-11-25-query-cache';
+import { labels } from './2026-12-02-labels';
 
 /**
  * Every migration, by dated name, for one engine. Compiled into the package (not read from a
@@ -11,6 +12,7 @@ export function migrationProvider(engine: EngineKind): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '2026-11-25-initial-schema': initialSchema(engine),
     '2026-11-25-query-cache': queryCache,
+    '2026-12-02-labels': labels(engine),
   };
   return { getMigrations: async () => migrations };
 }
