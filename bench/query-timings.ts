@@ -3,6 +3,7 @@ import type { Database } from '../lib/database/schema';
 import { messagesPerAuthor } from '../lib/queries/summary/concentration';
 import { resolveAuditParams } from '../lib/queries/audit-params';
 import { QUERIES } from '../lib/queries/registry';
+import { queryMemory } from '../lib/queries/result-memory';
 import { clearQueryCache, runQuery, acceptedParams } from '../lib/queries/run-query';
 
 /** Time of one query, in ms. */
@@ -10,6 +11,8 @@ export interface QueryTiming {
   query: string;
   ms: number;
   rows: number;
+  /** Length of its rows' JSON, which the memory layer's budget counts. */
+  jsonChars: number;
 }
 
 /** The whole query set's timings on one database. */
@@ -17,8 +20,14 @@ export interface QuerySetTimings {
   perQuery: QueryTiming[];
   /** The whole set computed afresh. */
   uncachedMs: number;
-  /** The whole set again, served from the cache. */
+  /** The whole set again in the same process, served from its memory layer (as a notebook or dashboard sees it). */
   cachedMs: number;
+  /** How many of the set the memory layer answered (the rest were over its budget and came from the database). */
+  fromMemory: number;
+  /** The whole set with the memory layer emptied first, served from the database cache (as a fresh `guildaudit query` sees it). */
+  databaseCachedMs: number;
+  /** Length of the whole set's JSON. */
+  jsonChars: number;
 }
 
 /**
@@ -38,22 +47,44 @@ export async function sampleParams(db: Kysely<Database>, guild: string): Promise
   };
 }
 
-/** Runs every registered query once uncached (timing each), then the whole set from the cache. */
+/**
+ * Runs every registered query once uncached (timing each), then the whole set from the cache
+ * twice: from this process's memory layer, then from the database cache alone.
+ */
 export async function timeQuerySet(db: Kysely<Database>, guild: string): Promise<QuerySetTimings> {
   const paramsFor = await sampleParams(db, guild);
   await clearQueryCache(db);
   const perQuery: QueryTiming[] = [];
+  const fresh = new Map<string, readonly object[]>();
   const started = performance.now();
   for (const q of QUERIES) {
     const t = performance.now();
     const result = await runQuery(db, q.name, paramsFor(q.name));
-    perQuery.push({ query: q.name, ms: performance.now() - t, rows: result.rows.length });
+    perQuery.push({ query: q.name, ms: performance.now() - t, rows: result.rows.length, jsonChars: 0 });
+    fresh.set(q.name, result.rows);
   }
   const uncachedMs = performance.now() - started;
+
   const cachedStart = performance.now();
+  const fromMemory = (await runCachedSet(db, paramsFor)).filter((r) => r.rows === fresh.get(r.query)).length;
+  const cachedMs = performance.now() - cachedStart;
+
+  queryMemory().clear(db);
+  const databaseStart = performance.now();
+  const fromDatabase = await runCachedSet(db, paramsFor);
+  const databaseCachedMs = performance.now() - databaseStart;
+  fromDatabase.forEach((r, i) => { perQuery[i].jsonChars = JSON.stringify(r.rows).length; });
+  const jsonChars = perQuery.reduce((sum, q) => sum + q.jsonChars, 0);
+  return { perQuery, uncachedMs, cachedMs, fromMemory, databaseCachedMs, jsonChars };
+}
+
+/** Every registered query, each of which must come from one cache layer or the other. */
+async function runCachedSet(db: Kysely<Database>, paramsFor: (name: string) => Record<string, unknown>) {
+  const results = [];
   for (const q of QUERIES) {
     const result = await runQuery(db, q.name, paramsFor(q.name));
     if (!result.cached) throw new Error(`${q.name} was not served from the cache`);
+    results.push(result);
   }
-  return { perQuery, uncachedMs, cachedMs: performance.now() - cachedStart };
+  return results;
 }

@@ -20,6 +20,7 @@ export { QueryParamError } from './queries/query-error';
 export { QUERIES, findQuery } from './queries/registry';
 export { clearQueryCache, runQuery, type QueryResult } from './queries/run-query';
 export { dataVersion } from './queries/data-version';
+export { DEFAULT_MEMORY_BUDGET, MEMORY_BUDGET_ENV, queryMemory, ResultMemory } from './queries/result-memory';
 export * from './queries/summary';
 export * from './queries/activity';
 export * from './queries/growth';
