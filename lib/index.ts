@@ -31,3 +31,5 @@ export * from './queries/across-guilds';
 
 export * from './analysis/inequality';
 export { toDataFrame } from './analysis/frames';
+
+export * from './charts';
