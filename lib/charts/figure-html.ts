@@ -31,11 +31,12 @@ export interface FigureHtmlOptions {
  */
 const LOADER = `(function () {
   var id = __ID__;
-  var el = document.getElementById(id);
-  var figure = JSON.parse(document.getElementById(id + '-figure').textContent);
   var config = __CONFIG__;
   var charts = window.guildauditCharts = window.guildauditCharts || [];
   charts.push(new Promise(function (resolve, reject) {
+    var base = document.body && document.body.getAttribute('data-base-url');
+    var url = window.guildauditPlotlyUrl || (base ? base.replace(/\\/?$/, '/') + 'files/assets/plotly.min.js' : 'assets/plotly.min.js');
+    var el, figure, tries = 0;
     function draw(Plotly) {
       try { Promise.resolve(Plotly.newPlot(el, figure.data, figure.layout, config)).then(resolve, reject); }
       catch (e) { reject(e); }
@@ -44,26 +45,37 @@ const LOADER = `(function () {
       el.textContent = 'This chart needs plotly.js (' + url + '), which did not load.';
       reject(e instanceof Error ? e : new Error('plotly.js did not load from ' + url));
     }
-    var base = document.body && document.body.getAttribute('data-base-url');
-    var url = window.guildauditPlotlyUrl || (base ? base.replace(/\\/?$/, '/') + 'files/assets/plotly.min.js' : 'assets/plotly.min.js');
-    if (window.Plotly) return draw(window.Plotly);
-    if (typeof window.define === 'function' && window.define.amd && typeof window.require === 'function') {
-      var paths = {};
-      paths['guildaudit-plotly'] = url.replace(/\\.js$/, '');
-      window.require.config({ paths: paths });
-      return window.require(['guildaudit-plotly'], draw, failed);
+    function load() {
+      if (window.Plotly) return draw(window.Plotly);
+      if (typeof window.define === 'function' && window.define.amd && typeof window.require === 'function') {
+        var paths = {};
+        paths['guildaudit-plotly'] = url.replace(/\\.js$/, '');
+        window.require.config({ paths: paths });
+        return window.require(['guildaudit-plotly'], draw, failed);
+      }
+      var loading = window.guildauditPlotlyLoading;
+      if (!loading) {
+        loading = window.guildauditPlotlyLoading = new Promise(function (ok, fail) {
+          var s = document.createElement('script');
+          s.src = url;
+          s.onload = function () { ok(window.Plotly); };
+          s.onerror = function () { window.guildauditPlotlyLoading = null; fail(new Error('plotly.js did not load from ' + url)); };
+          document.head.appendChild(s);
+        });
+      }
+      loading.then(draw, failed);
     }
-    var loading = window.guildauditPlotlyLoading;
-    if (!loading) {
-      loading = window.guildauditPlotlyLoading = new Promise(function (ok, fail) {
-        var s = document.createElement('script');
-        s.src = url;
-        s.onload = function () { ok(window.Plotly); };
-        s.onerror = fail;
-        document.head.appendChild(s);
-      });
-    }
-    loading.then(draw, failed);
+    // A host may run this script before it attaches the output to the page: wait for the div.
+    (function start() {
+      el = document.getElementById(id);
+      var data = document.getElementById(id + '-figure');
+      if (!el || !data) {
+        if (++tries > 100) return reject(new Error('chart ' + id + ' is not on the page'));
+        return setTimeout(start, 50);
+      }
+      figure = JSON.parse(data.textContent);
+      load();
+    })();
   }));
 })();`;
 
