@@ -9,7 +9,7 @@ export interface FrameLike {
 }
 
 /** Rows of plain objects, or a DataFrame. */
-export type TableSource = readonly object[] | FrameLike;
+export type TableSource = readonly unknown[] | FrameLike;
 
 /** Options of `rowsTableHtml`. */
 export interface RowsTableOptions {
@@ -53,7 +53,10 @@ export function frameRows(frame: FrameLike): Array<Record<string, unknown>> {
  * tslab.display.html(rowsTableHtml(await channelActivity(db, { guild }), { maxRows: 20, percent: ['share'] }));
  */
 export function rowsTableHtml(source: TableSource, options: RowsTableOptions = {}): string {
-  const rows: readonly object[] = isFrameLike(source) ? frameRows(source) : source;
+  // A list of plain values (IDs, counts) is a one-column table.
+  const rows: readonly object[] = isFrameLike(source)
+    ? frameRows(source)
+    : source.map((r: unknown) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? r : { value: r }));
   const maxRows = Math.max(0, options.maxRows ?? 100);
   const shown = rows.slice(0, maxRows) as ReadonlyArray<Record<string, unknown>>;
   const columns = options.columns ?? keysOf(isFrameLike(source) ? [Object.fromEntries(source.columns.map((c) => [c, null]))] : shown);

@@ -30,7 +30,7 @@ export function show(value: unknown, options: ShowOptions = {}): void {
     return;
   }
   if (isFigure(value)) display.html(figureHtml(value, options));
-  else if (Array.isArray(value) || isFrameLike(value)) display.html(rowsTableHtml(value as object[], options));
+  else if (Array.isArray(value) || isFrameLike(value)) display.html(rowsTableHtml(value as unknown[], options));
   else if (typeof value === 'string') display.markdown(value);
   else display.text(JSON.stringify(value, null, 2) ?? String(value));
 }
@@ -46,7 +46,9 @@ export function show(value: unknown, options: ShowOptions = {}): void {
 export function showText(value: unknown, options: RowsTableOptions = {}): string {
   if (isFigure(value)) return `${figureSummary(value)}\n`;
   if (Array.isArray(value) || isFrameLike(value)) {
-    const rows = (isFrameLike(value) ? frameRows(value) : value) as Array<Record<string, unknown>>;
+    const rows = isFrameLike(value)
+      ? frameRows(value)
+      : value.map((r: unknown) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? (r as Record<string, unknown>) : { value: r }));
     const maxRows = Math.max(0, options.maxRows ?? 100);
     const shown = rows.slice(0, maxRows);
     const columns = options.columns ?? [...new Set(shown.flatMap((r) => Object.keys(r)))];

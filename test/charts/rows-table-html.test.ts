@@ -59,6 +59,7 @@ test('rowsTableHtml: maxRows, columns, percentages, own formats, caption', () =>
   assert.ok(!html.includes('note'));
   assert.ok(rowsTableHtml(rows, { maxRows: 4 }).includes('… 1 more row</p>'));
   assert.ok(rowsTableHtml([]).includes('No rows.'));
+  assert.deepEqual(bodyCells(rowsTableHtml(['a<', 2000])), [['a&lt;'], ['2,000']]);
 });
 
 test('rowsTableHtml: a danfojs DataFrame gives the table of its rows', () => {

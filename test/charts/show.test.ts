@@ -17,6 +17,7 @@ test('showText: a figure by title and traces, rows as a text table, strings as t
   assert.equal(showText([{ a: 1, b: 'x' }, { a: 22, b: null }]), ' a  b\n──  ─\n 1  x\n22\n');
   assert.equal(showText([{ a: 1 }, { a: 2 }, { a: 3 }], { maxRows: 1 }), 'a\n─\n1\n… 2 more rows\n');
   assert.equal(showText('## Heading'), '## Heading\n');
+  assert.equal(showText(['ab', 'c']), 'value\n─────\nab\nc\n');
   assert.equal(showText({ n: 1 }), '{\n  "n": 1\n}\n');
 });
 
