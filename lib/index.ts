@@ -34,3 +34,5 @@ export * from './labels';
 
 export * from './analysis/inequality';
 export { toDataFrame } from './analysis/frames';
+
+export * from './charts';
