@@ -36,3 +36,6 @@ export * from './analysis/inequality';
 export { toDataFrame } from './analysis/frames';
 
 export * from './charts';
+
+export { chooseGuild, mostActiveMember } from './notebooks/notebook-defaults';
+export { toCsv } from './cli/csv';

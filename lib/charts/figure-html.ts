@@ -38,6 +38,8 @@ const LOADER = `(function () {
     var url = window.guildauditPlotlyUrl || (base ? base.replace(/\\/?$/, '/') + 'files/assets/plotly.min.js' : 'assets/plotly.min.js');
     var el, figure, tries = 0;
     function draw(Plotly) {
+      // plotly.js 4 is no AMD module: through RequireJS it only sets window.Plotly.
+      Plotly = Plotly || window.Plotly;
       try { Promise.resolve(Plotly.newPlot(el, figure.data, figure.layout, config)).then(resolve, reject); }
       catch (e) { reject(e); }
     }
