@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'Run a named audit query and print its rows (query --list names them)',
     load: () => (require('./commands/query') as typeof import('./commands/query')).queryCommand,
   },
+  run: {
+    summary: 'Run a TypeScript (tslab) notebook unattended and save it with its outputs',
+    load: () => (require('./commands/run') as typeof import('./commands/run')).runCommand,
+  },
   cache: {
     summary: 'Manage the query result cache (cache clear)',
     load: () => (require('./commands/cache') as typeof import('./commands/cache')).cacheCommand,
