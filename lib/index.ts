@@ -1,5 +1,6 @@
 /**
- * guildaudit's library: open an audit database, import archives, and run the audit queries.
+ * guildaudit's library: open an audit database, import archives, run the audit queries, and run
+ * notebooks unattended.
  * Notebooks, dashboards and reports import this module only.
  *
  * @example
@@ -39,3 +40,19 @@ export * from './charts';
 
 export { chooseGuild, mostActiveMember } from './notebooks/notebook-defaults';
 export { toCsv } from './cli/csv';
+
+export { openNotebookEngine, notebookDatabaseTarget, NOTEBOOK_DATABASE_ENV, projectRoot } from './notebooks/notebook-database';
+export {
+  runNotebook,
+  NotebookRunError,
+  DEFAULT_CELL_TIMEOUT_SECONDS,
+  type RunNotebookOptions,
+  type NotebookRunResult,
+  type CellProgress,
+  type RunRecord,
+} from './notebooks/run-notebook';
+export type { CellExecution } from './notebooks/execute-cell';
+export { readNotebook, writeNotebook, NotebookFileError } from './notebooks/notebook-file';
+export type * from './notebooks/nbformat';
+export { ParameterError } from './notebooks/parameters';
+export { KernelError } from './notebooks/kernel-process';

@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'Label individuals as you investigate (label add|rm|ls)',
     load: () => (require('./commands/label') as typeof import('./commands/label')).labelCommand,
   },
+  run: {
+    summary: 'Run a TypeScript (tslab) notebook unattended and save it with its outputs',
+    load: () => (require('./commands/run') as typeof import('./commands/run')).runCommand,
+  },
   cache: {
     summary: 'Manage the query result cache (cache clear)',
     load: () => (require('./commands/cache') as typeof import('./commands/cache')).cacheCommand,
