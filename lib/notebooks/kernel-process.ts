@@ -134,7 +134,7 @@ export class KernelProcess {
   }
 
   /** The last `lines` lines the kernel wrote to stdout/stderr outside of cells. */
-  logTail(lines = 15): string {
+  logTail(lines = 30): string {
     return this.#log.trimEnd().split('\n').slice(-lines).join('\n');
   }
 

@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { DisplayIndex } from './cell-outputs';
 import { executeCell, type CellExecution } from './execute-cell';
 import { stripAnsi } from './kernel-error-text';
 import { KernelProcess, type KernelInfo } from './kernel-process';
 import { hasTag, joinText, type CodeCell, type Notebook } from './nbformat';
-import { readNotebook, writeNotebook } from './notebook-file';
+import { NotebookFileError, readNotebook, writeNotebook } from './notebook-file';
 import { injectParameters } from './parameters';
 
 /** The per-cell time limit when none is given, in seconds. */
@@ -121,6 +122,8 @@ function sleep(ms: number): Promise<void> {
  */
 export async function runNotebook(options: RunNotebookOptions): Promise<NotebookRunResult> {
   const input = readNotebook(options.input);
+  // a missing output folder would only show after every cell ran
+  if (!fs.existsSync(path.dirname(path.resolve(options.output)))) throw new NotebookFileError(options.output, 'its folder does not exist');
   const { notebook, parameters } = injectParameters(input, options.parameters ?? {});
   clearOutputs(notebook);
   const timeoutMs = (options.timeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS) * 1000;

@@ -145,5 +145,23 @@ describe('runNotebook failures', () => {
     await assert.rejects(runNotebook({ input: path.join(FIXTURES, 'old-format.ipynb'), output: out }), { name: 'NotebookFileError' });
     await assert.rejects(runNotebook({ input: path.join(FIXTURES, 'fails.ipynb'), output: out, parameters: { n: '1' } }), { name: 'ParameterError' });
     assert.equal(fs.existsSync(out), false);
+    const nowhere = path.join(tempDir(), 'no-folder', 'x.ipynb');
+    await assert.rejects(runNotebook({ input: path.join(FIXTURES, 'fails.ipynb'), output: nowhere }), {
+      name: 'NotebookFileError',
+      message: `${nowhere}: its folder does not exist`,
+    });
+  });
+
+  test("a kernel that cannot start is an error quoting the kernel's own output", async () => {
+    const out = path.join(tempDir(), 'x.ipynb');
+    // Node refuses to start when a --require'd module is missing, before tslab runs
+    const env = { NODE_OPTIONS: '--require /nonexistent/guildaudit-preload.js' };
+    await assert.rejects(runNotebook({ input: path.join(FIXTURES, 'fails.ipynb'), output: out, env }), (error: Error) => {
+      assert.equal(error.name, 'KernelError');
+      assert.match(error.message, /^the kernel exited while starting \(code 1\); its last output:\n/);
+      assert.match(error.message, /Cannot find module '\/nonexistent\/guildaudit-preload\.js'/);
+      return true;
+    });
+    assert.equal(fs.existsSync(out), false);
   });
 });
