@@ -1,6 +1,6 @@
 /**
- * guildaudit's library: open an audit database, import archives, and run the audit queries.
- * Notebooks, dashboards and reports import this module only.
+ * guildaudit's library: open an audit database, import archives, run the audit queries, and
+ * print executed notebooks as PDF reports. Notebooks, dashboards and reports import this module only.
  *
  * @example
  * import { openEngine, overview } from 'guildaudit';
@@ -38,4 +38,9 @@ export { toDataFrame } from './analysis/frames';
 export * from './charts';
 
 export { chooseGuild, mostActiveMember } from './notebooks/notebook-defaults';
+
+export {
+  renderNotebookHtml, printPdf, findChromium, CHROMIUM_ENV, ReportError,
+  type RenderNotebookOptions, type CoverFields, type PrintPdfOptions, type PrintPdfResult,
+} from './reports';
 export { toCsv } from './cli/csv';
