@@ -4,7 +4,7 @@ import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'nod
 import * as path from 'node:path';
 import { launchChromium } from './launch-chromium';
 import { ReportError } from './report-error';
-import { openReportPage } from './report-page';
+import { openReportPage, type ReportPage } from './report-page';
 
 /** Options of `printPdf`. */
 export interface PrintPdfOptions {
@@ -45,7 +45,7 @@ export async function printPdf(html: string, outPath: string, options: PrintPdfO
   if (options.htmlPath !== undefined) checkFolder(options.htmlPath);
   const { browser, close } = await launchChromium(options.chromium);
   let pdf: Uint8Array;
-  let loaded;
+  let loaded: ReportPage;
   try {
     loaded = await openReportPage(browser, html, { timeoutMs: options.timeoutMs });
     pdf = await loaded.page.pdf({

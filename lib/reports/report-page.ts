@@ -38,7 +38,11 @@ export async function openReportPage(browser: Browser, html: string, options: { 
     void request.abort('blockedbyclient');
   });
   await page.emulateMediaType('print');
-  await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+  try {
+    await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+  } catch (error) {
+    throw new ReportError(`the report page did not load: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ReportError(`the report did not finish drawing its charts within ${timeoutMs / 1000} s`)), timeoutMs);
