@@ -1,0 +1,26 @@
+/** The executed notebooks the report tests print (see test/fixtures/reports/make-fixtures.sh). */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Notebook, NotebookCell } from '../../lib/reports/notebook-format';
+
+/** Folder of the report fixtures. */
+export const REPORT_FIXTURES = path.resolve(__dirname, '../../../test/fixtures/reports');
+
+/** An executed fixture notebook, parsed. */
+export function readReportFixture(name: string): Notebook {
+  return JSON.parse(readFileSync(path.join(REPORT_FIXTURES, name), 'utf8')) as Notebook;
+}
+
+/** A notebook of the given cells, as Jupyter writes it. */
+export function notebookOf(cells: NotebookCell[]): Notebook {
+  return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells };
+}
+
+/** The cover fields the tests print. */
+export const COVER = {
+  guild: 'Fixture DAO',
+  period: '2024-01-01 to 2024-06-30',
+  generatedAt: new Date(Date.UTC(2024, 6, 1, 9, 30)),
+  dataVersion: 'import-42',
+  localPaths: ['/home/analyst'],
+};
