@@ -1,6 +1,6 @@
 /** One notebook cell as report HTML, honouring nbconvert's tags. */
 import { escapeHtml } from '../charts/html-escape';
-import { cellTags, joinText, type NotebookCell, type NotebookOutput } from './notebook-format';
+import { cellTags, joinText, type Cell, type Output } from '../notebooks/nbformat';
 import { outputHtml, type OutputContext } from './output-html';
 import { redact } from './redact';
 
@@ -26,7 +26,7 @@ export interface CellContext extends OutputContext {
  * `parameters` or `injected-parameters` are dropped; `remove_input` drops a code cell's
  * input (and a markdown cell, whose source is its input); `remove_output` its outputs.
  */
-export function cellHtml(cell: NotebookCell, context: CellContext): string {
+export function cellHtml(cell: Cell, context: CellContext): string {
   const tags = cellTags(cell);
   if (tags.has(REPORT_TAGS.removeCell) || tags.has(REPORT_TAGS.parameters) || tags.has(REPORT_TAGS.injectedParameters)) return '';
   const source = joinText(cell.source);
@@ -50,8 +50,8 @@ export function cellHtml(cell: NotebookCell, context: CellContext): string {
 }
 
 /** Consecutive writes to the same stream as one output (one `<pre>`, not one per line). */
-function mergeStreams(outputs: readonly NotebookOutput[]): NotebookOutput[] {
-  const merged: NotebookOutput[] = [];
+function mergeStreams(outputs: readonly Output[]): Output[] {
+  const merged: Output[] = [];
   for (const output of outputs) {
     const last = merged[merged.length - 1];
     if (output.output_type === 'stream' && last?.output_type === 'stream' && last.name === output.name) {

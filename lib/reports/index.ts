@@ -2,7 +2,6 @@
  * Printed reports: an executed notebook as one self-contained HTML document
  * (`renderNotebookHtml`), printed to PDF with headless Chromium (`printPdf`).
  */
-export * from './notebook-format';
 export { renderNotebookHtml, type RenderNotebookOptions } from './render-notebook-html';
 export type { CoverFields } from './cover-page';
 export { REPORT_TAGS } from './cell-html';

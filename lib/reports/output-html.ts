@@ -1,7 +1,7 @@
 /** One code-cell output as report HTML: what a reader sees, never errors or stderr. */
 import { escapeHtml } from '../charts/html-escape';
 import type { MarkdownHtml } from './markdown-html';
-import { joinText, type NotebookOutput } from './notebook-format';
+import { joinText, type MultilineString, type Output } from '../notebooks/nbformat';
 import { redact, type RedactOptions } from './redact';
 
 /** What rendering an output needs: the report's markdown renderer and what to redact. */
@@ -18,7 +18,7 @@ const RICH_TYPES = ['text/html', 'text/markdown', 'image/svg+xml', 'image/png', 
  * failed run makes no report), updates and MIME types a page cannot show. `text/html` is kept
  * as it is (charts draw from their own scripts); plain text and `stdout` are `<pre>` blocks.
  */
-export function outputHtml(output: NotebookOutput, context: OutputContext): string {
+export function outputHtml(output: Output, context: OutputContext): string {
   switch (output.output_type) {
     case 'stream':
       return output.name === 'stdout' ? preHtml(joinText(output.text), context) : '';
@@ -34,7 +34,7 @@ export function outputHtml(output: NotebookOutput, context: OutputContext): stri
 function richHtml(data: Record<string, unknown>, context: OutputContext): string {
   const type = RICH_TYPES.find((t) => data[t] !== undefined);
   if (type === undefined) return '';
-  const value = joinText(data[type]);
+  const value = joinText(data[type] as MultilineString);
   switch (type) {
     case 'text/html':
       return `<div class="output output-html">${redact(value, context.redact)}</div>`;

@@ -3,7 +3,7 @@ import { escapeHtml } from '../charts/html-escape';
 import { cellHtml, REPORT_TAGS } from './cell-html';
 import { coverPageHtml, type CoverFields } from './cover-page';
 import { markdownHtml } from './markdown-html';
-import { asNotebook, cellTags, joinText, type NotebookCell } from './notebook-format';
+import { cellTags, joinText, type Cell, type Notebook } from '../notebooks/nbformat';
 import { printCss } from './print-css';
 import { redact, type RedactOptions } from './redact';
 import { chartConfigScriptTag, fontFaceCss, plotlyScriptTag } from './report-assets';
@@ -24,12 +24,11 @@ export interface RenderNotebookOptions extends CoverFields, RedactOptions {
  * Error outputs are never shown: make no report of a failed run.
  *
  * @example
- * const html = await renderNotebookHtml(JSON.parse(readFileSync('out.ipynb', 'utf8')), {
+ * const html = await renderNotebookHtml(readNotebook('out.ipynb'), {
  *   guild: 'Example DAO', period: '2024-01-01 to 2024-06-30', generatedAt: new Date(), dataVersion: 'import-42',
  * });
  */
-export async function renderNotebookHtml(notebook: unknown, options: RenderNotebookOptions = {}): Promise<string> {
-  const nb = asNotebook(notebook);
+export async function renderNotebookHtml(nb: Notebook, options: RenderNotebookOptions = {}): Promise<string> {
   const markdown = await markdownHtml();
   const redactOptions: RedactOptions = { localPaths: options.localPaths };
   const found = notebookTitle(nb.cells, markdown.firstHeading);
@@ -62,7 +61,7 @@ export async function renderNotebookHtml(notebook: unknown, options: RenderNoteb
 }
 
 /** The first heading of the markdown cells a reader sees, and the index of its cell. */
-function notebookTitle(cells: readonly NotebookCell[], firstHeading: (md: string) => string | undefined): { title: string; index: number } | undefined {
+function notebookTitle(cells: readonly Cell[], firstHeading: (md: string) => string | undefined): { title: string; index: number } | undefined {
   for (const [index, cell] of cells.entries()) {
     const tags = cellTags(cell);
     if (cell.cell_type !== 'markdown' || tags.has(REPORT_TAGS.removeCell) || tags.has(REPORT_TAGS.removeInput)) continue;

@@ -27,7 +27,7 @@ after(async () => {
 
 test('in a report, figureHtml charts draw static at the printable width (window.guildauditChartConfig)', { timeout: 120_000 }, async () => {
   const html = await renderNotebookHtml(notebookOf([
-    { cell_type: 'code', metadata: {}, source: '', outputs: [{ output_type: 'display_data', data: { 'text/html': chart('report-chart') } }] },
+    { cell_type: 'code', metadata: {}, source: '', outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/html': chart('report-chart') } }] },
   ]));
   const { page } = await openReportPage(chromium.browser, html);
   assert.deepEqual(await page.evaluate(STATE('report-chart')), { width: 680, staticPlot: true, responsive: false, modeBars: 0, cssWidth: 680 });

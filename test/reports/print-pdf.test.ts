@@ -112,7 +112,7 @@ test('printPdf: a chart that fails to draw is an error, and no PDF is left behin
   assert.ok(!broken.includes('<div'));
   const html = await renderNotebookHtml(notebookOf([
     { cell_type: 'markdown', metadata: {}, source: '# Broken' },
-    { cell_type: 'code', metadata: {}, source: '', outputs: [{ output_type: 'display_data', data: { 'text/html': broken } }] },
+    { cell_type: 'code', metadata: {}, source: '', outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/html': broken } }] },
   ]));
   await assert.rejects(printPdf(html, path.join(dir, 'broken.pdf'), { htmlPath: path.join(dir, 'broken.html') }), (error: Error) => {
     assert.equal(error.name, 'ReportError');

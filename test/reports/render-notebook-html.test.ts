@@ -78,9 +78,9 @@ test('renderNotebookHtml: a notebook without charts carries no plotly.js; images
     { cell_type: 'markdown', source: ['## Only ', 'text'], metadata: {} },
     { cell_type: 'markdown', source: '## Only text', metadata: {} },
     { cell_type: 'code', source: 'x', metadata: {}, outputs: [
-      { output_type: 'display_data', data: { 'image/png': `${png}\n`, 'text/plain': '<Figure>' } },
-      { output_type: 'execute_result', data: { 'text/plain': ['a < b', '\n'] } },
-      { output_type: 'display_data', data: { 'image/svg+xml': '<svg xmlns="http://www.w3.org/2000/svg"/>' } },
+      { output_type: 'display_data', metadata: {}, data: { 'image/png': `${png}\n`, 'text/plain': '<Figure>' } },
+      { output_type: 'execute_result', execution_count: 1, metadata: {}, data: { 'text/plain': ['a < b', '\n'] } },
+      { output_type: 'display_data', metadata: {}, data: { 'image/svg+xml': '<svg xmlns="http://www.w3.org/2000/svg"/>' } },
       { output_type: 'error', ename: 'Error', evalue: 'ERROR-MARKER', traceback: ['ERROR-MARKER'] },
       { output_type: 'stream', name: 'stdout', text: '\u001b[32mgreen\u001b[0m\n' },
     ] },
@@ -101,7 +101,3 @@ test('renderNotebookHtml: a notebook without charts carries no plotly.js; images
   assert.ok(!html.includes('<dt>Guild</dt>'));
 });
 
-test('renderNotebookHtml: what is not an nbformat 4 notebook is refused by name', async () => {
-  await assert.rejects(renderNotebookHtml({ nbformat: 3, cells: [] }), /unsupported notebook format 3/);
-  await assert.rejects(renderNotebookHtml({ worksheets: [] }), /not a Jupyter notebook/);
-});

@@ -1,7 +1,7 @@
 /** The executed notebooks the report tests print (see test/fixtures/reports/make-fixtures.sh). */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Notebook, NotebookCell } from '../../lib/reports/notebook-format';
+import type { Cell, Notebook } from '../../lib/notebooks/nbformat';
 
 /** Folder of the report fixtures. */
 export const REPORT_FIXTURES = path.resolve(__dirname, '../../../test/fixtures/reports');
@@ -12,8 +12,9 @@ export function readReportFixture(name: string): Notebook {
 }
 
 /** A notebook of the given cells, as Jupyter writes it. */
-export function notebookOf(cells: NotebookCell[]): Notebook {
-  return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells };
+export function notebookOf(cells: Array<Partial<Cell> & Pick<Cell, 'cell_type' | 'source'>>): Notebook {
+  const complete = cells.map((c) => (c.cell_type === 'code' ? { metadata: {}, execution_count: null, outputs: [], ...c } : { metadata: {}, ...c }));
+  return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: complete as Cell[] };
 }
 
 /** The cover fields the tests print. */
