@@ -69,7 +69,7 @@ test('renderNotebookHtml: fonts and plotly.js embedded, charts set to draw stati
   const chart = html.indexOf('class="guildaudit-chart"');
   assert.ok(config > 0 && config < plotly && plotly < chart, `${config} ${plotly} ${chart}`);
   const decoded = Buffer.from(/<script src="data:text\/javascript;base64,([^"]+)"/.exec(html)![1], 'base64').toString('utf8');
-  assert.match(decoded.slice(0, 300), /plotly\.js v\d+\.\d+\.\d+/);
+  assert.match(decoded.slice(0, 300), /plotly\.js \(cartesian - minified\) v\d+\.\d+\.\d+/);
 });
 
 test('renderNotebookHtml: a notebook without charts carries no plotly.js; images and plain results', async () => {

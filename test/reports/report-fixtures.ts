@@ -1,14 +1,14 @@
 /** The executed notebooks the report tests print (see test/fixtures/reports/make-fixtures.sh). */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Cell, Notebook } from '../../lib/notebooks/nbformat';
+import { readNotebook } from '../../lib/notebooks/notebook-file';
 
 /** Folder of the report fixtures. */
 export const REPORT_FIXTURES = path.resolve(__dirname, '../../../test/fixtures/reports');
 
 /** An executed fixture notebook, parsed. */
 export function readReportFixture(name: string): Notebook {
-  return JSON.parse(readFileSync(path.join(REPORT_FIXTURES, name), 'utf8')) as Notebook;
+  return readNotebook(path.join(REPORT_FIXTURES, name));
 }
 
 /** A notebook of the given cells, as Jupyter writes it. */
