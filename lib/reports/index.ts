@@ -6,6 +6,7 @@ export { renderNotebookHtml, type RenderNotebookOptions } from './render-noteboo
 export type { CoverFields } from './cover-page';
 export { REPORT_TAGS } from './cell-html';
 export { printPdf, type PrintPdfOptions, type PrintPdfResult } from './print-pdf';
+export { makeReport, type MakeReportOptions, type MakeReportResult } from './make-report';
 export { CHROMIUM_ENV, findChromium, type ChromiumSearch } from './find-chromium';
 export { ReportError } from './report-error';
 export { redact, type RedactOptions } from './redact';
