@@ -41,7 +41,7 @@ export * from './charts';
 export { chooseGuild, mostActiveMember } from './notebooks/notebook-defaults';
 
 export {
-  makeReport, renderNotebookHtml, printPdf, findChromium, CHROMIUM_ENV, ReportError, type MakeReportOptions, type MakeReportResult,
+  makeReport, pseudonymIdentities, pseudonymizeNotebook, renderNotebookHtml, printPdf, findChromium, CHROMIUM_ENV, ReportError, type MakeReportOptions, type MakeReportResult,
   type RenderNotebookOptions, type CoverFields, type PrintPdfOptions, type PrintPdfResult,
 } from './reports';
 export { toCsv } from './cli/csv';

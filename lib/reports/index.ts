@@ -11,3 +11,5 @@ export { CHROMIUM_ENV, findChromium, type ChromiumSearch } from './find-chromium
 export { ReportError } from './report-error';
 export { redact, type RedactOptions } from './redact';
 export { PRINTABLE_WIDTH_PX } from './print-css';
+export { pseudonymIdentities, type PseudonymIdentities, type PseudonymIdentityOptions } from './pseudonym-identities';
+export { pseudonymizeNotebook } from './pseudonymize-notebook';

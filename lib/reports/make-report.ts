@@ -7,6 +7,8 @@ import { NOTEBOOK_DATABASE_ENV, targetForKernel } from '../notebooks/notebook-da
 import { runNotebook, type CellProgress } from '../notebooks/run-notebook';
 import { dataVersion } from '../queries/data-version';
 import { printPdf, type PrintPdfResult } from './print-pdf';
+import { pseudonymIdentities } from './pseudonym-identities';
+import { pseudonymizeNotebook } from './pseudonymize-notebook';
 import { renderNotebookHtml } from './render-notebook-html';
 
 /** What to report on and where the report goes. */
@@ -63,7 +65,9 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
       signal: options.signal,
     });
     const printing = performance.now();
-    const notebook = run.notebook; // PSEUDONYMIZE-HOOK
+    const notebook = options.pseudonymize
+      ? pseudonymizeNotebook(run.notebook, await pseudonymIdentities(engine.db, { ...options.pseudonymize, guild: guild.id }))
+      : run.notebook;
     const html = await renderNotebookHtml(notebook, {
       guild: guild.name,
       period: period(options.parameters, guild.first, guild.last),

@@ -49,6 +49,31 @@ describe('guildaudit report on the fixture database', () => {
     assert.ok(!/https?:\/\//.test(document.replace(/http:\/\/www\.w3\.org\/[^"]*/g, '')), 'nothing to fetch');
   });
 
+  it('--pseudonymize: no member name or ID left in the PDF or the HTML; staff kept named on request', async () => {
+    const people = ['tinkerwren', 'hoshizora', 'elodie_makes', 'Kasimir', 'driftwood.dan', '315824588614960365', '605598306933466543'];
+    const pdf = path.join(dir, 'pseudo.pdf');
+    const html = path.join(dir, 'pseudo.html');
+    const run = await runCli(['report', GUILD_AUDIT, '--param', `guild=${QUILLFEATHER}`, '--pseudonymize', '--pdf', pdf, '--html', html, '--db', db.file]);
+    assert.equal(run.code, 0, run.err);
+    const text = pdfPageTexts(pdf).join(' ');
+    const document = fs.readFileSync(html, 'utf8');
+    for (const who of people) {
+      assert.ok(!text.includes(who), `${who} in the PDF`);
+      assert.ok(!document.includes(who), `${who} in the HTML`);
+    }
+    assert.match(text, /Member 00\d/);
+    assert.ok(text.includes('Quillfeather Makers'), 'the guild keeps its name');
+
+    // Only tinkerwren holds "Moderator" when last observed (full-newer.json): kept named as staff.
+    const staff = path.join(dir, 'staff.pdf');
+    const kept = await runCli(['report', GUILD_AUDIT, '--param', `guild=${QUILLFEATHER}`, '--pseudonymize', '--keep-staff-names',
+      '--staff-role', 'Moderator', '--pdf', staff, '--db', db.file]);
+    assert.equal(kept.code, 0, kept.err);
+    const staffText = pdfPageTexts(staff).join(' ');
+    assert.ok(staffText.includes('tinkerwren'));
+    assert.ok(!staffText.includes('hoshizora') && !staffText.includes('elodie_makes'));
+  });
+
   it('--each-guild: one report per guild, named by guild ID', async () => {
     const out = path.join(dir, 'each');
     fs.mkdirSync(out);

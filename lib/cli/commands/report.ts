@@ -82,6 +82,7 @@ printing failed, 2 for a usage mistake.
     if ((keepStaff || staffRoles.length > 0) && args.values.pseudonymize !== true) {
       throw new CliError('--keep-staff-names and --staff-role go with --pseudonymize', USAGE_EXIT_CODE);
     }
+    if (keepStaff && staffRoles.length === 0) throw new CliError('--keep-staff-names needs the staff roles: --staff-role <name or ID>', USAGE_EXIT_CODE);
     checkNotebookParameters(notebook, { ...parameters, guild: parameters.guild ?? '' });
 
     const engine = await openDatabase(args, io);
