@@ -8,9 +8,13 @@
  * process's memory layer (a notebook or dashboard running it again), and from the database cache
  * alone (a fresh `guildaudit query` process).
  *
+ * Then a PDF report of `notebooks/guild-audit.ipynb` on a 100,000-message guild, timed from the
+ * command to the PDF on disk.
+ *
  * Options: --messages N (default 300000), --big-messages N (default 650000, ~1 GB file),
- * --query-messages N (default 1000000), --skip-big, --skip-queries, --skip-postgres,
- * --keep (leave the generated exports in the temp folder).
+ * --query-messages N (default 1000000), --report-messages N (default 100000), --skip-big,
+ * --skip-queries, --skip-reports, --skip-postgres, --keep (leave the generated exports in the
+ * temp folder).
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +26,7 @@ import { openEngine } from '../lib/database/open-engine';
 import { queryMemory } from '../lib/queries/result-memory';
 import { startPostgres, type PostgresServer } from '../test/support/postgres-server';
 import { timeQuerySet } from './query-timings';
+import { timeReport } from './report-timing';
 import { writeSyntheticExport } from './synthetic-dce';
 
 const run = promisify(execFile);
@@ -35,8 +40,10 @@ Options:
   --messages N        messages in the import benchmark export (default 300000)
   --big-messages N    messages in the one-file export, ~1 GB at the default (default 650000)
   --query-messages N  messages in the query benchmark guild (default 1000000)
+  --report-messages N messages in the report benchmark guild (default 100000)
   --skip-big          skip the one big file
   --skip-queries      skip the query benchmark
+  --skip-reports      skip the report benchmark
   --skip-postgres     SQLite only
   --keep              leave the generated exports in the temp folder
   -h, --help          show this help
@@ -78,6 +85,8 @@ async function main(): Promise<void> {
       messages: { type: 'string', default: '300000' },
       'big-messages': { type: 'string', default: '650000' },
       'query-messages': { type: 'string', default: '1000000' },
+      'report-messages': { type: 'string', default: '100000' },
+      'skip-reports': { type: 'boolean', default: false },
       'skip-big': { type: 'boolean', default: false },
       'skip-queries': { type: 'boolean', default: false },
       'skip-postgres': { type: 'boolean', default: false },
@@ -121,6 +130,7 @@ async function main(): Promise<void> {
     }
 
     if (!values['skip-queries']) await benchQueries(work, Number(values['query-messages']), !values['skip-postgres'], log);
+    if (!values['skip-reports']) await benchReports(work, Number(values['report-messages']), log);
   } finally {
     if (values.keep) log(`kept: ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });
@@ -162,6 +172,17 @@ async function benchQueries(work: string, messages: number, withPostgres: boolea
     }
   }
   fs.rmSync(guild.dir, { recursive: true, force: true });
+}
+
+/** Times the guild audit report, command to PDF, on a synthetic guild in SQLite. */
+async function benchReports(work: string, messages: number, log: (line: string) => void): Promise<void> {
+  const guild = await writeSyntheticExport({ dir: path.join(work, 'report'), messages, seed: 4 });
+  const database = path.join(work, 'report.sqlite');
+  await importInChild(database, guild.dir);
+  const notebook = path.join(__dirname, '..', '..', 'notebooks', 'guild-audit.ipynb');
+  const timing = await timeReport(database, notebook, guild.guildId, work);
+  log(`report of a ${guild.messages.toLocaleString('en-US')}-message guild (guild-audit.ipynb, SQLite): ${timing.seconds.toFixed(1)} s ` +
+    `from command to PDF (target < 8 s), ${mb(timing.pdfBytes)} MB PDF — ${timing.summary}`);
 }
 
 main().catch((error) => {

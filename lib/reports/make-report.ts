@@ -6,6 +6,8 @@ import { chooseGuild } from '../notebooks/notebook-defaults';
 import { NOTEBOOK_DATABASE_ENV, targetForKernel } from '../notebooks/notebook-database';
 import { runNotebook, type CellProgress } from '../notebooks/run-notebook';
 import { dataVersion } from '../queries/data-version';
+import { findChromium } from './find-chromium';
+import { launchChromium } from './launch-chromium';
 import { printPdf, type PrintPdfResult } from './print-pdf';
 import { pseudonymIdentities } from './pseudonym-identities';
 import { pseudonymizeNotebook } from './pseudonymize-notebook';
@@ -51,7 +53,11 @@ export interface MakeReportResult extends PrintPdfResult {
 export async function makeReport(engine: Engine, options: MakeReportOptions): Promise<MakeReportResult> {
   const guild = await chooseGuild(engine.db, options.parameters.guild);
   const version = await dataVersion(engine.db);
+  // Chromium starts while the notebook runs: a second or two off every report. A missing
+  // browser is named before the run, not after it.
+  const starting = launchChromium(findChromium());
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guildaudit-report-'));
+  starting.catch(() => {}); // reported where it is awaited
   try {
     const started = performance.now();
     const run = await runNotebook({
@@ -74,7 +80,7 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
       generatedAt: new Date(),
       dataVersion: version,
     });
-    const printed = await printPdf(html, options.pdfPath, { htmlPath: options.htmlPath });
+    const printed = await printPdf(html, options.pdfPath, { htmlPath: options.htmlPath, browser: await starting });
     return {
       ...printed,
       guild: { id: guild.id, name: guild.name },
@@ -84,6 +90,7 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    await starting.then((b) => b.close(), () => {});
   }
 }
 
