@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'Run a TypeScript (tslab) notebook unattended and save it with its outputs',
     load: () => (require('./commands/run') as typeof import('./commands/run')).runCommand,
   },
+  serve: {
+    summary: 'Serve the notebooks as dashboards (outputs only, parameters from the page)',
+    load: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
+  },
   cache: {
     summary: 'Manage the query result cache (cache clear)',
     load: () => (require('./commands/cache') as typeof import('./commands/cache')).cacheCommand,

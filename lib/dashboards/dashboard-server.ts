@@ -1,0 +1,276 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { escapeHtml } from '../charts/html-escape';
+import type { Engine } from '../database/engine';
+import { KernelError } from '../notebooks/kernel-process';
+import { NOTEBOOK_DATABASE_ENV } from '../notebooks/notebook-database';
+import { NotebookRunError } from '../notebooks/notebook-run-error';
+import { dataVersion } from '../queries/data-version';
+import { guildSummaries, type GuildSummary } from '../queries/guild-summaries';
+import { computePage, type PageProgress } from './compute-page';
+import { viewerReason } from './failure-reason';
+import { KernelPool } from './kernel-pool';
+import { markdownHtml } from './markdown-html';
+import { NotebookCatalog, type NotebookEntry } from './notebook-catalog';
+import { PageCache, pageCacheKey } from './page-cache';
+import { failureFragment, indexPage, messagePage, shellPage } from './page-html';
+import { checkGuildExists, offeredParameters, PageRequestError, readPageParameters } from './page-parameters';
+import { baseHeaders, NO_CONTENT_CSP, newNonce, pageCsp } from './security-headers';
+import { loadStaticAssets, type StaticAsset } from './static-assets';
+import { WARM_UP_CELL } from './warm-up-cell';
+
+/** How to start a dashboard server. */
+export interface DashboardServerOptions {
+  /** The open audit database the server reads (guild list, data version); the caller closes it. */
+  engine: Engine;
+  /** The same database as the kernels must open it (absolute SQLite path or postgres:// URL). */
+  kernelDatabase: string;
+  /** The folder of notebooks to serve; kernels run there. */
+  notebooksDir: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8080; 0 lets the system pick. */
+  port?: number;
+  /** Warm kernels kept ready (default 2). */
+  kernels?: number;
+  /** Per-cell time limit in seconds (default 120). */
+  cellTimeoutSeconds?: number;
+  /** Memory for rendered pages, in bytes (default 64 MiB). */
+  cacheBytes?: number;
+  /** Where the server logs failures (with their details, which viewers never see). */
+  log?: (line: string) => void;
+}
+
+/** A running dashboard server. */
+export interface DashboardServer {
+  /** `http://host:port` */
+  url: string;
+  port: number;
+  /** Stops accepting requests, shuts every kernel down. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** The port could not be bound (most often: in use). */
+export class ServerListenError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'ServerListenError';
+  }
+}
+
+/** The default per-cell time limit of a page run, in seconds. */
+export const DEFAULT_PAGE_CELL_TIMEOUT_SECONDS = 120;
+
+type Reply = { status: number; type: string; body: string | Buffer; headers?: Record<string, string> };
+
+const HTML = 'text/html; charset=utf-8';
+
+function html(status: number, body: string, csp = NO_CONTENT_CSP): Reply {
+  return { status, type: HTML, body, headers: { 'Content-Security-Policy': csp } };
+}
+
+function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
+  return { ...reply, headers: { ...reply.headers, ...headers } };
+}
+
+function json(status: number, value: unknown): Reply {
+  return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) };
+}
+
+const TITLES: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 405: 'Method not allowed', 501: 'Not available yet' };
+
+function refusal(status: number, message: string): Reply {
+  return html(status, messagePage(TITLES[status] ?? 'Error', message), pageCsp(newNonce()));
+}
+
+/** Binds `server` or fails with one clear line. */
+function listen(server: http.Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      const message =
+        error.code === 'EADDRINUSE'
+          ? `port ${port} on ${host} is already in use: stop what runs there or choose another with --port`
+          : error.code === 'EACCES'
+            ? `not allowed to listen on ${where} (ports below 1024 need privileges): choose another with --port`
+            : `cannot listen on ${where}: ${error.message}`;
+      reject(new ServerListenError(message, error.code));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.removeListener('error', onError);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Starts the dashboard server: binds the port first (so a port in use fails at once), then
+ * starts the warm kernels, and resolves when they are ready. Routes: `/` the index,
+ * `/n/<name>` a page's shell, `/n/<name>/render` its outputs, `/n/<name>/status` its progress,
+ * `/pdf/<name>` (501 for now), `/assets/<file>` three whitelisted files. Nothing else.
+ */
+export async function startDashboardServer(options: DashboardServerOptions): Promise<DashboardServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const catalog = new NotebookCatalog(options.notebooksDir);
+  catalog.names(); // a missing folder fails here, not on the first request
+  const assets = loadStaticAssets();
+  const cache = new PageCache(options.cacheBytes);
+  const running = new Map<string, { page: Promise<string>; progress: PageProgress }>();
+  const timeoutMs = (options.cellTimeoutSeconds ?? DEFAULT_PAGE_CELL_TIMEOUT_SECONDS) * 1000;
+  const db = options.engine.db;
+  let guildList: { version: string; guilds: Promise<GuildSummary[]> } | undefined;
+  await markdownHtml('', 'author'); // loads marked before the first viewer waits for it
+
+  const pool = new KernelPool({
+    size: options.kernels ?? 2,
+    cwd: catalog.dir,
+    env: { [NOTEBOOK_DATABASE_ENV]: options.kernelDatabase },
+    warmUp: WARM_UP_CELL,
+    onStartFailure: (error) => log(`guildaudit serve: a kernel failed to start: ${error.message}`),
+  });
+
+  async function currentVersion(): Promise<string> {
+    const version = await dataVersion(db);
+    cache.noteDataVersion(version);
+    return version;
+  }
+
+  function guilds(version: string): Promise<GuildSummary[]> {
+    if (guildList?.version !== version) guildList = { version, guilds: guildSummaries(db) };
+    return guildList.guilds;
+  }
+
+  /** The notebook named in the URL and the checked parameters, or a refusal. */
+  async function pageRequest(name: string, search: string): Promise<{ entry: NotebookEntry; params: Record<string, string> }> {
+    const entry = catalog.get(name);
+    if (!entry) throw new PageRequestError(`there is no notebook called '${name}'`, 404);
+    const params = readPageParameters(new URLSearchParams(search), offeredParameters(entry));
+    await checkGuildExists(db, params.guild);
+    return { entry, params };
+  }
+
+  async function shell(name: string, search: string): Promise<Reply> {
+    const { entry, params } = await pageRequest(name, search);
+    const offered = offeredParameters(entry);
+    const list = await guilds(await currentVersion());
+    const values = { ...params };
+    // the form shows the guild the notebook would pick by itself: the one with the most messages
+    if (offered.includes('guild') && !values.guild && list.length > 0) {
+      values.guild = [...list].sort((a, b) => b.messages - a.messages || (a.id < b.id ? -1 : 1))[0].id;
+    }
+    const nonce = newNonce();
+    return html(200, shellPage(entry, { offered, values, guilds: list }, nonce), pageCsp(nonce));
+  }
+
+  async function render(name: string, search: string): Promise<Reply> {
+    const { entry, params } = await pageRequest(name, search);
+    const version = await currentVersion();
+    const key = pageCacheKey({ name: entry.name, hash: entry.hash, params, dataVersion: version });
+    const cached = cache.get(key);
+    if (cached) return withHeaders(html(200, cached.html), { 'X-Guildaudit-Cache': 'hit' });
+    let run = running.get(key);
+    if (!run) {
+      const started: { page: Promise<string>; progress: PageProgress } = { page: Promise.resolve(''), progress: { state: 'waiting' } };
+      started.page = computePage(pool, entry, params, { timeoutMs, onProgress: (p) => (started.progress = p) })
+        .then((page) => {
+          cache.set(key, { html: page, dataVersion: version });
+          return page;
+        })
+        .finally(() => running.delete(key));
+      running.set(key, started);
+      run = started;
+    }
+    try {
+      return withHeaders(html(200, await run.page), { 'X-Guildaudit-Cache': 'miss' });
+    } catch (error) {
+      const what = `${entry.name}?${new URLSearchParams(params)}`;
+      if (error instanceof NotebookRunError) {
+        log(`guildaudit serve: ${what}: ${error.message}${error.traceback.length ? `\n  ${error.traceback.join('\n  ')}` : ''}`);
+      } else log(`guildaudit serve: ${what}: ${(error as Error)?.stack ?? error}`);
+      return html(500, failureFragment(viewerReason(error)));
+    }
+  }
+
+  async function status(name: string, search: string): Promise<Reply> {
+    const { entry, params } = await pageRequest(name, search);
+    const key = pageCacheKey({ name: entry.name, hash: entry.hash, params, dataVersion: await currentVersion() });
+    const run = running.get(key);
+    if (run) return json(200, run.progress);
+    return json(200, { state: cache.get(key) ? 'cached' : 'idle' });
+  }
+
+  async function pdf(name: string, search: string): Promise<Reply> {
+    await pageRequest(name, search);
+    // PDF hook: the report renderer (lib/reports) is wired in here later.
+    return refusal(501, 'Download as PDF is not available yet on this server.');
+  }
+
+  function asset(file: StaticAsset): Reply {
+    return { status: 200, type: file.contentType, body: file.body, headers: { 'Cache-Control': 'public, max-age=3600' } };
+  }
+
+  async function route(method: string, url: string): Promise<Reply> {
+    if (method !== 'GET' && method !== 'HEAD') return withHeaders(refusal(405, 'Only GET requests are served.'), { Allow: 'GET, HEAD' });
+    const at = url.indexOf('?');
+    const pathname = at < 0 ? url : url.slice(0, at);
+    const search = at < 0 ? '' : url.slice(at + 1);
+    let m: RegExpExecArray | null;
+    if (pathname === '/') return html(200, await indexPage(catalog.names().map((n) => catalog.get(n)!)), pageCsp(newNonce()));
+    if ((m = /^\/assets\/([\w.-]+)$/.exec(pathname)) && assets.has(m[1])) return asset(assets.get(m[1])!);
+    if ((m = /^\/n\/([^/]+)$/.exec(pathname))) return shell(m[1], search);
+    if ((m = /^\/n\/([^/]+)\/render$/.exec(pathname))) return render(m[1], search);
+    if ((m = /^\/n\/([^/]+)\/status$/.exec(pathname))) return status(m[1], search);
+    if ((m = /^\/pdf\/([^/]+)$/.exec(pathname))) return pdf(m[1], search);
+    return refusal(404, 'There is nothing at this address.');
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let reply: Reply;
+    const kind = /^\/n\/[^/?]+\/(render|status)(?:\?|$)/.exec(req.url ?? '')?.[1];
+    try {
+      reply = await route(req.method ?? 'GET', req.url ?? '/');
+    } catch (error) {
+      if (error instanceof PageRequestError) {
+        if (kind === 'status') reply = json(error.status, { error: error.message });
+        else if (kind === 'render') reply = html(error.status, `<p class="message">${escapeHtml(error.message)}</p>`);
+        else reply = refusal(error.status, error.message);
+      } else {
+        log(`guildaudit serve: ${req.method} ${req.url}: ${(error as Error)?.stack ?? error}`);
+        reply = html(500, failureFragment(error instanceof KernelError ? 'no notebook kernel could be started' : 'an internal error occurred (see the server log)'));
+      }
+    }
+    res.writeHead(reply.status, {
+      ...baseHeaders(NO_CONTENT_CSP),
+      'Cache-Control': 'no-store',
+      'Content-Type': reply.type,
+      'Content-Length': String(Buffer.byteLength(reply.body)),
+      ...reply.headers,
+    });
+    res.end(req.method === 'HEAD' ? undefined : reply.body);
+  }
+
+  const server = http.createServer((req, res) => void handle(req, res));
+  await listen(server, host, options.port ?? 8080);
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await Promise.all([stopped, pool.close()]);
+    })());
+  try {
+    await pool.fill();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${shownHost}:${port}`, port, close };
+}
+

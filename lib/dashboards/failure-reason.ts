@@ -1,0 +1,19 @@
+import { NotebookRunError } from '../notebooks/notebook-run-error';
+
+/** Absolute file paths (two or more segments): a viewer has no use for the server's layout. */
+const PATH = /(?:[A-Za-z]:)?(?:[\\/][\w.@+-]+){2,}/g;
+
+/**
+ * One short line telling a viewer why a page could not be computed: which cell, and the first
+ * line of the error's message without file paths. Never the traceback or the cell's code.
+ */
+export function viewerReason(error: unknown): string {
+  if (error instanceof NotebookRunError) {
+    if (error.ename === 'CellTimeoutError') return `step ${error.cellNumber} of the notebook took too long (${error.evalue.replace(PATH, '…')})`;
+    if (error.ename === 'KernelError') return `the notebook's kernel stopped during step ${error.cellNumber}`;
+    const first = error.evalue.split('\n')[0].replace(PATH, '…').trim();
+    const short = first.length > 160 ? `${first.slice(0, 157)}...` : first;
+    return `step ${error.cellNumber} of the notebook failed: ${error.ename}${short ? `: ${short}` : ''}`;
+  }
+  return 'the notebook could not be run (see the server log)';
+}
