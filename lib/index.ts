@@ -1,6 +1,6 @@
 /**
- * guildaudit's library: open an audit database, import archives, run the audit queries, and run
- * notebooks unattended.
+ * guildaudit's library: open an audit database, import archives, run the audit queries, run
+ * notebooks unattended, and serve them as dashboards.
  * Notebooks, dashboards and reports import this module only.
  *
  * @example
@@ -56,3 +56,10 @@ export { readNotebook, writeNotebook, NotebookFileError } from './notebooks/note
 export type * from './notebooks/nbformat';
 export { ParameterError } from './notebooks/parameters';
 export { KernelError } from './notebooks/kernel-process';
+
+export {
+  startDashboardServer,
+  ServerListenError,
+  type DashboardServer,
+  type DashboardServerOptions,
+} from './dashboards/dashboard-server';

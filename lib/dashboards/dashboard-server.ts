@@ -210,6 +210,19 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     return refusal(501, 'Download as PDF is not available yet on this server.');
   }
 
+  /** Every notebook that can be read; a broken one is logged and left off the index. */
+  function readableEntries(): NotebookEntry[] {
+    const entries: NotebookEntry[] = [];
+    for (const name of catalog.names()) {
+      try {
+        entries.push(catalog.get(name)!);
+      } catch (error) {
+        log(`guildaudit serve: ${name}.ipynb is left off the index: ${(error as Error).message}`);
+      }
+    }
+    return entries;
+  }
+
   function asset(file: StaticAsset): Reply {
     return { status: 200, type: file.contentType, body: file.body, headers: { 'Cache-Control': 'public, max-age=3600' } };
   }
@@ -220,7 +233,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     const pathname = at < 0 ? url : url.slice(0, at);
     const search = at < 0 ? '' : url.slice(at + 1);
     let m: RegExpExecArray | null;
-    if (pathname === '/') return html(200, await indexPage(catalog.names().map((n) => catalog.get(n)!)), pageCsp(newNonce()));
+    if (pathname === '/') return html(200, await indexPage(readableEntries()), pageCsp(newNonce()));
     if ((m = /^\/assets\/([\w.-]+)$/.exec(pathname)) && assets.has(m[1])) return asset(assets.get(m[1])!);
     if ((m = /^\/n\/([^/]+)$/.exec(pathname))) return shell(m[1], search);
     if ((m = /^\/n\/([^/]+)\/render$/.exec(pathname))) return render(m[1], search);
@@ -244,14 +257,19 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
         reply = html(500, failureFragment(error instanceof KernelError ? 'no notebook kernel could be started' : 'an internal error occurred (see the server log)'));
       }
     }
-    res.writeHead(reply.status, {
-      ...baseHeaders(NO_CONTENT_CSP),
-      'Cache-Control': 'no-store',
-      'Content-Type': reply.type,
-      'Content-Length': String(Buffer.byteLength(reply.body)),
-      ...reply.headers,
-    });
-    res.end(req.method === 'HEAD' ? undefined : reply.body);
+    try {
+      res.writeHead(reply.status, {
+        ...baseHeaders(NO_CONTENT_CSP),
+        'Cache-Control': 'no-store',
+        'Content-Type': reply.type,
+        'Content-Length': String(Buffer.byteLength(reply.body)),
+        ...reply.headers,
+      });
+      res.end(req.method === 'HEAD' ? undefined : reply.body);
+    } catch (error) {
+      // the viewer left (or the server is closing): nobody to answer
+      log(`guildaudit serve: ${req.method} ${req.url}: could not answer: ${(error as Error).message}`);
+    }
   }
 
   const server = http.createServer((req, res) => void handle(req, res));

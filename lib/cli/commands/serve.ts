@@ -16,6 +16,11 @@ function wholeNumber(option: string, text: string | undefined, fallback: number,
   return value;
 }
 
+/** True for addresses only this machine can reach. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 /** Resolves when the process is asked to stop (SIGINT or SIGTERM). */
 function stopSignal(): { stopped: Promise<string>; dispose(): void } {
   let dispose = () => undefined as void;
@@ -82,7 +87,7 @@ no kernel), 2 for a usage mistake.
     const engine = await openDatabase(args, io);
     const signal = stopSignal();
     try {
-      if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+      if (!isLoopback(host)) {
         io.err(`guildaudit serve: warning: listening on ${host} lets other machines see these dashboards (and the data in them); there is no login\n`);
       }
       let server;
