@@ -10,11 +10,13 @@ import { guildSummaries, type GuildSummary } from '../queries/guild-summaries';
 import { computePage, type PageProgress } from './compute-page';
 import { viewerReason } from './failure-reason';
 import { KernelPool } from './kernel-pool';
+import { listen } from './listen';
 import { markdownHtml } from './markdown-html';
 import { NotebookCatalog, type NotebookEntry } from './notebook-catalog';
 import { PageCache, pageCacheKey } from './page-cache';
-import { failureFragment, indexPage, messagePage, shellPage } from './page-html';
+import { failureFragment, indexPage, shellPage } from './page-html';
 import { checkGuildExists, offeredParameters, PageRequestError, readPageParameters } from './page-parameters';
+import { html, json, refusal, withHeaders, type Reply } from './replies';
 import { baseHeaders, NO_CONTENT_CSP, newNonce, pageCsp } from './security-headers';
 import { loadStaticAssets, type StaticAsset } from './static-assets';
 import { WARM_UP_CELL } from './warm-up-cell';
@@ -50,62 +52,10 @@ export interface DashboardServer {
   close(): Promise<void>;
 }
 
-/** The port could not be bound (most often: in use). */
-export class ServerListenError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-    this.name = 'ServerListenError';
-  }
-}
+export { ServerListenError } from './listen';
 
 /** The default per-cell time limit of a page run, in seconds. */
 export const DEFAULT_PAGE_CELL_TIMEOUT_SECONDS = 120;
-
-type Reply = { status: number; type: string; body: string | Buffer; headers?: Record<string, string> };
-
-const HTML = 'text/html; charset=utf-8';
-
-function html(status: number, body: string, csp = NO_CONTENT_CSP): Reply {
-  return { status, type: HTML, body, headers: { 'Content-Security-Policy': csp } };
-}
-
-function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
-  return { ...reply, headers: { ...reply.headers, ...headers } };
-}
-
-function json(status: number, value: unknown): Reply {
-  return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) };
-}
-
-const TITLES: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 405: 'Method not allowed', 501: 'Not available yet' };
-
-function refusal(status: number, message: string): Reply {
-  return html(status, messagePage(TITLES[status] ?? 'Error', message), pageCsp(newNonce()));
-}
-
-/** Binds `server` or fails with one clear line. */
-function listen(server: http.Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      const where = `${host}:${port}`;
-      const message =
-        error.code === 'EADDRINUSE'
-          ? `port ${port} on ${host} is already in use: stop what runs there or choose another with --port`
-          : error.code === 'EACCES'
-            ? `not allowed to listen on ${where} (ports below 1024 need privileges): choose another with --port`
-            : `cannot listen on ${where}: ${error.message}`;
-      reject(new ServerListenError(message, error.code));
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.removeListener('error', onError);
-      resolve();
-    });
-  });
-}
 
 /**
  * Starts the dashboard server: binds the port first (so a port in use fails at once), then
@@ -141,7 +91,12 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   }
 
   function guilds(version: string): Promise<GuildSummary[]> {
-    if (guildList?.version !== version) guildList = { version, guilds: guildSummaries(db) };
+    if (guildList?.version !== version) {
+      const list = { version, guilds: guildSummaries(db) };
+      // a failed read is not kept: the next request tries again
+      list.guilds.catch(() => guildList === list && (guildList = undefined));
+      guildList = list;
+    }
     return guildList.guilds;
   }
 

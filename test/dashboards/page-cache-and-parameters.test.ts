@@ -72,4 +72,9 @@ describe('what a viewer is told about a failed run', () => {
       ['TypeError: cannot read', '    at f (/srv/app/x.ts:1:1)'], '');
     assert.equal(viewerReason(error), "step 3 of the notebook failed: TypeError: cannot read '…'");
   });
+
+  test('a message made of stack frames only gives the step and the error name', () => {
+    const error = new NotebookRunError('x.ipynb', 2, 'f()', 'Error', '    at async Handler.run (/srv/node_modules/tslab/dist/x.js:208:21)', [], '');
+    assert.equal(viewerReason(error), 'step 2 of the notebook failed: Error');
+  });
 });
