@@ -1,7 +1,7 @@
 /**
  * guildaudit's library: open an audit database, import archives, run the audit queries, run
- * notebooks unattended, and serve them as dashboards.
- * Notebooks, dashboards and reports import this module only.
+ * notebooks unattended, print them as PDF reports and serve them as dashboards. Notebooks,
+ * dashboards and reports import this module only.
  *
  * @example
  * import { openEngine, overview } from 'guildaudit';
@@ -39,6 +39,11 @@ export { toDataFrame } from './analysis/frames';
 export * from './charts';
 
 export { chooseGuild, mostActiveMember } from './notebooks/notebook-defaults';
+
+export {
+  makeReport, renderNotebookHtml, printPdf, findChromium, CHROMIUM_ENV, ReportError, type MakeReportOptions, type MakeReportResult,
+  type RenderNotebookOptions, type CoverFields, type PrintPdfOptions, type PrintPdfResult,
+} from './reports';
 export { toCsv } from './cli/csv';
 
 export { openNotebookEngine, notebookDatabaseTarget, NOTEBOOK_DATABASE_ENV, projectRoot } from './notebooks/notebook-database';

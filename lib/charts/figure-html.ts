@@ -27,7 +27,9 @@ export interface FigureHtmlOptions {
  * Notebook 6: a plain script tag would clash with its `define`), else by adding one shared
  * `<script>` tag. plotly.js comes from `window.guildauditPlotlyUrl` if the page set it, else
  * from the Jupyter files route (`<base url>files/assets/plotly.min.js`), else from
- * `assets/plotly.min.js` next to the page (an exported notebook): never a CDN.
+ * `assets/plotly.min.js` next to the page (an exported notebook): never a CDN. A page may set
+ * `window.guildauditChartConfig` (plotly config merged over each chart's own, e.g. static charts
+ * for print) before the charts draw.
  */
 const LOADER = `(function () {
   var id = __ID__;
@@ -40,7 +42,10 @@ const LOADER = `(function () {
     function draw(Plotly) {
       // plotly.js 4 is no AMD module: through RequireJS it only sets window.Plotly.
       Plotly = Plotly || window.Plotly;
-      try { Promise.resolve(Plotly.newPlot(el, figure.data, figure.layout, config)).then(resolve, reject); }
+      // A printing page sets window.guildauditChartConfig (static, fixed size): it wins over the chart's own.
+      var own = window.guildauditChartConfig;
+      var merged = own ? Object.assign({}, config, own) : config;
+      try { Promise.resolve(Plotly.newPlot(el, figure.data, figure.layout, merged)).then(resolve, reject); }
       catch (e) { reject(e); }
     }
     function failed(e) {

@@ -28,6 +28,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'Serve the notebooks as dashboards (outputs only, parameters from the page)',
     load: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
   },
+  report: {
+    summary: 'Run a notebook and print its outputs as a PDF report (and HTML)',
+    load: () => (require('./commands/report') as typeof import('./commands/report')).reportCommand,
+  },
   cache: {
     summary: 'Manage the query result cache (cache clear)',
     load: () => (require('./commands/cache') as typeof import('./commands/cache')).cacheCommand,

@@ -89,6 +89,11 @@ export function splitLines(text: string): string[] {
 }
 
 /** True when the cell carries `tag` in its metadata. */
+/** The tags of a cell (none when absent). */
+export function cellTags(cell: Cell): ReadonlySet<string> {
+  return new Set(Array.isArray(cell.metadata?.tags) ? cell.metadata.tags : []);
+}
+
 export function hasTag(cell: Cell, tag: string): boolean {
   return Array.isArray(cell.metadata?.tags) && cell.metadata.tags.includes(tag);
 }

@@ -52,8 +52,10 @@ test('figureHtml: a sized div with a unique id, the plotly config, and a loader 
   assert.throws(() => figureHtml(figure, { height: '1px;background:url(x)' }), /not a CSS length/);
 });
 
-test('plotlyJsPath: the installed plotly.min.js', () => {
-  const head = readFileSync(plotlyJsPath(), 'utf8').slice(0, 200);
-  assert.match(plotlyJsPath(), /plotly\.js-dist-min[\\/]plotly\.min\.js$/);
-  assert.match(head, /plotly\.js v\d+\.\d+\.\d+/);
+test('plotlyJsPath: the installed cartesian bundle, which holds every trace type the builders draw', () => {
+  const bundle = readFileSync(plotlyJsPath(), 'utf8');
+  assert.match(plotlyJsPath(), /plotly\.js-cartesian-dist-min[\\/]plotly-cartesian\.min\.js$/);
+  assert.match(bundle.slice(0, 200), /plotly\.js \(cartesian - minified\) v\d+\.\d+\.\d+/);
+  // The builders draw scatter (lines, the network), bar and heatmap traces only.
+  for (const trace of ['scatter', 'bar', 'heatmap']) assert.ok(bundle.includes(`moduleType:"trace",name:"${trace}"`), trace);
 });

@@ -1,39 +1,16 @@
-import path from 'node:path';
 import { resolveDatabaseTarget } from '../../database/open-engine';
-import { KernelError } from '../../notebooks/kernel-process';
 import { NOTEBOOK_DATABASE_ENV, targetForKernel } from '../../notebooks/notebook-database';
-import { NotebookFileError, readNotebook } from '../../notebooks/notebook-file';
-import { injectParameters, ParameterError } from '../../notebooks/parameters';
-import { DEFAULT_CELL_TIMEOUT_SECONDS, NotebookRunError, runNotebook } from '../../notebooks/run-notebook';
+import { runNotebook } from '../../notebooks/run-notebook';
 import { dataVersion } from '../../queries/data-version';
 import { CliError, USAGE_EXIT_CODE } from '../cli-error';
 import { DB_HELP, DB_OPTION, type Command } from '../command';
+import { checkNotebookParameters, NOTEBOOK_OPTIONS_HELP, notebookRunError, parseParams, parseTimeout } from '../notebook-options';
 import { openDatabase } from '../open-database';
 import { ProgressBar } from '../progress';
 
 /** The executed notebook's default path: next to the input, `.ipynb` → `.out.ipynb`. */
 export function defaultOutputPath(input: string): string {
   return input.replace(/\.ipynb$/i, '') + '.out.ipynb';
-}
-
-/** `--param name=value` pairs as an object; a name given twice is a usage error. */
-function parseParams(pairs: string[]): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new CliError(`--param takes name=value (got '${pair}')`, USAGE_EXIT_CODE);
-    const name = pair.slice(0, eq);
-    if (Object.hasOwn(params, name)) throw new CliError(`--param ${name} is given twice`, USAGE_EXIT_CODE);
-    params[name] = pair.slice(eq + 1);
-  }
-  return params;
-}
-
-function parseTimeout(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_CELL_TIMEOUT_SECONDS;
-  const seconds = Number(text);
-  if (!(seconds > 0) || !Number.isFinite(seconds)) throw new CliError(`--timeout takes a number of seconds above 0 (got '${text}')`, USAGE_EXIT_CODE);
-  return seconds;
 }
 
 /** `guildaudit run`: execute a notebook unattended and write the executed copy. */
@@ -61,10 +38,9 @@ The run stops at the first cell that fails, unless the cell is tagged
 cell running longer than --timeout is interrupted and fails the run.
 
 Options:
-  --param name=value   A parameter value (repeat for each parameter)
   --out <file>         Where to write the executed notebook
                        (default: next to the input, .ipynb → .out.ipynb)
-  --timeout <seconds>  Time limit per cell (default: ${DEFAULT_CELL_TIMEOUT_SECONDS})
+${NOTEBOOK_OPTIONS_HELP}
 ${DB_HELP}
   -h, --help           Show this help
 
@@ -85,14 +61,7 @@ be read, 2 for a usage mistake (unknown parameter, value of the wrong type).
     const timeoutSeconds = parseTimeout(args.values.timeout as string | undefined);
     const output = (args.values.out as string | undefined) ?? defaultOutputPath(input);
 
-    // check the notebook and its parameters before opening anything
-    try {
-      injectParameters(readNotebook(input), parameters);
-    } catch (error) {
-      if (error instanceof NotebookFileError) throw new CliError(error.message);
-      if (error instanceof ParameterError) throw new CliError(`${input}: ${error.message}`, USAGE_EXIT_CODE);
-      throw error;
-    }
+    checkNotebookParameters(input, parameters);
 
     // opening validates the database and applies migrations before the kernel reads it
     const engine = await openDatabase(args, io);
@@ -124,13 +93,7 @@ be read, 2 for a usage mistake (unknown parameter, value of the wrong type).
       return 0;
     } catch (error) {
       bar.clear();
-      if (error instanceof NotebookRunError) {
-        const trace = error.traceback.slice(1).map((line) => `  ${line.trim()}\n`).join('');
-        throw new CliError(`${error.message}\n${trace}the executed notebook, up to that cell, is in ${path.normalize(output)}`);
-      }
-      if (error instanceof NotebookFileError) throw new CliError(error.message);
-      if (error instanceof KernelError) throw new CliError(`${input}: cannot run the kernel: ${error.message}`);
-      throw error;
+      throw notebookRunError(error, input, output);
     } finally {
       process.removeListener('SIGINT', onSigint);
     }

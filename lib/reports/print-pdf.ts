@@ -1,0 +1,90 @@
+/** A report document printed to a PDF file with headless Chromium. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { launchChromium } from './launch-chromium';
+import { ReportError } from './report-error';
+import { openReportPage, type ReportPage } from './report-page';
+
+/** Options of `printPdf`. */
+export interface PrintPdfOptions {
+  /** The browser binary; default `findChromium()` (`GUILDAUDIT_CHROMIUM`, `/usr/bin/chromium`, PATH). */
+  chromium?: string;
+  /** Also write the printed HTML document here (for `--html`), the same way: whole or not at all. */
+  htmlPath?: string;
+  /** How long the page may take to load and draw; default 120 s. */
+  timeoutMs?: number;
+}
+
+/** What was printed. */
+export interface PrintPdfResult {
+  /** The PDF file written. */
+  pdfPath: string;
+  /** The HTML file written, when `htmlPath` was given. */
+  htmlPath?: string;
+  /** The PDF's size in bytes. */
+  bytes: number;
+  /** URLs the document asked for and was refused (should be none). */
+  blockedRequests: string[];
+  /** Uncaught script errors of the page. */
+  pageErrors: string[];
+}
+
+/**
+ * Prints `html` (from `renderNotebookHtml`) to `outPath` as an A4 PDF with bookmarks from the
+ * headings and a tagged structure. Chromium runs offline: every request but data: URLs is
+ * refused. Waits for every chart and font, not a fixed time. The PDF is written to a temp file
+ * beside `outPath` and renamed, so a failure (a chart that fails to draw, a timeout) never
+ * leaves a file behind; the browser is always closed. Errors for users are `ReportError`s.
+ *
+ * @example
+ * await printPdf(await renderNotebookHtml(notebook, { guild: 'Example DAO' }), 'reports/example.pdf');
+ */
+export async function printPdf(html: string, outPath: string, options: PrintPdfOptions = {}): Promise<PrintPdfResult> {
+  checkFolder(outPath);
+  if (options.htmlPath !== undefined) checkFolder(options.htmlPath);
+  const { browser, close } = await launchChromium(options.chromium);
+  let pdf: Uint8Array;
+  let loaded: ReportPage;
+  try {
+    loaded = await openReportPage(browser, html, { timeoutMs: options.timeoutMs });
+    pdf = await loaded.page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      outline: true,
+      tagged: true,
+      timeout: options.timeoutMs ?? 120_000,
+    });
+  } finally {
+    await close();
+  }
+  writeWhole(outPath, pdf);
+  if (options.htmlPath !== undefined) writeWhole(options.htmlPath, html);
+  return {
+    pdfPath: outPath,
+    ...(options.htmlPath !== undefined ? { htmlPath: options.htmlPath } : {}),
+    bytes: pdf.byteLength,
+    blockedRequests: loaded.blockedRequests,
+    pageErrors: loaded.pageErrors,
+  };
+}
+
+/** Fails before the browser starts when the target's folder does not exist. */
+function checkFolder(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportError(`cannot write ${file}: the folder ${path.dirname(file)} does not exist`);
+}
+
+/** Writes a temp file in the target's folder and renames it: readers never see half a file. */
+function writeWhole(file: string, data: Uint8Array | string): void {
+  const target = path.resolve(file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, target);
+  } catch (error) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw new ReportError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
