@@ -1,3 +1,4 @@
+import type { Notebook } from '../notebooks/nbformat';
 import { injectParameters } from '../notebooks/parameters';
 import { runCells } from '../notebooks/run-cells';
 import { clearOutputs } from '../notebooks/run-notebook';
@@ -16,11 +17,11 @@ export interface ComputePageOptions {
 }
 
 /**
- * Runs `entry`'s notebook with `params` on a kernel from the pool and returns the outputs as
- * HTML. The kernel is discarded afterwards, whatever happened. A failing cell throws its
+ * Runs `entry`'s notebook with `params` on a kernel from the pool and returns the executed copy.
+ * The kernel is discarded afterwards, whatever happened. A failing cell throws its
  * `NotebookRunError` (with the full details, for the server's log only).
  */
-export async function computePage(pool: KernelPool, entry: NotebookEntry, params: Record<string, string>, options: ComputePageOptions): Promise<string> {
+export async function runPage(pool: KernelPool, entry: NotebookEntry, params: Record<string, string>, options: ComputePageOptions): Promise<Notebook> {
   // the catalog's notebook is shared by every request: run a copy
   const { notebook } = injectParameters(structuredClone(entry.notebook), params);
   clearOutputs(notebook);
@@ -39,5 +40,10 @@ export async function computePage(pool: KernelPool, entry: NotebookEntry, params
   } finally {
     void pool.discard(kernel).catch(() => undefined);
   }
-  return renderOutputs(notebook.cells);
+  return notebook;
+}
+
+/** `runPage`, then the outputs as the HTML a dashboard shows. */
+export async function computePage(pool: KernelPool, entry: NotebookEntry, params: Record<string, string>, options: ComputePageOptions): Promise<string> {
+  return renderOutputs((await runPage(pool, entry, params, options)).cells);
 }

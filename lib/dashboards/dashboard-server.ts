@@ -14,7 +14,8 @@ import { listen } from './listen';
 import { markdownHtml } from './markdown-html';
 import { NotebookCatalog, type NotebookEntry } from './notebook-catalog';
 import { PageCache, pageCacheKey } from './page-cache';
-import { failureFragment, indexPage, shellPage } from './page-html';
+import { failureFragment, indexPage, messagePage, shellPage } from './page-html';
+import { printPagePdf } from './page-pdf';
 import { checkGuildExists, offeredParameters, PageRequestError, readPageParameters } from './page-parameters';
 import { html, json, refusal, withHeaders, type Reply } from './replies';
 import { baseHeaders, NO_CONTENT_CSP, newNonce, pageCsp } from './security-headers';
@@ -61,7 +62,7 @@ export const DEFAULT_PAGE_CELL_TIMEOUT_SECONDS = 120;
  * Starts the dashboard server: binds the port first (so a port in use fails at once), then
  * starts the warm kernels, and resolves when they are ready. Routes: `/` the index,
  * `/n/<name>` a page's shell, `/n/<name>/render` its outputs, `/n/<name>/status` its progress,
- * `/pdf/<name>` (501 for now), `/assets/<file>` three whitelisted files. Nothing else.
+ * `/pdf/<name>` the same page as a PDF report, `/assets/<file>` three whitelisted files. Nothing else.
  */
 export async function startDashboardServer(options: DashboardServerOptions): Promise<DashboardServer> {
   const host = options.host ?? '127.0.0.1';
@@ -143,12 +144,17 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     try {
       return withHeaders(html(200, await run.page), { 'X-Guildaudit-Cache': 'miss' });
     } catch (error) {
-      const what = `${entry.name}?${new URLSearchParams(params)}`;
-      if (error instanceof NotebookRunError) {
-        log(`guildaudit serve: ${what}: ${error.message}${error.traceback.length ? `\n  ${error.traceback.join('\n  ')}` : ''}`);
-      } else log(`guildaudit serve: ${what}: ${(error as Error)?.stack ?? error}`);
+      logFailure(entry, params, error);
       return html(500, failureFragment(viewerReason(error)));
     }
+  }
+
+  /** The whole story of a failed run, for the server's stderr only. */
+  function logFailure(entry: NotebookEntry, params: Record<string, string>, error: unknown): void {
+    const what = `${entry.name}?${new URLSearchParams(params)}`;
+    if (error instanceof NotebookRunError) {
+      log(`guildaudit serve: ${what}: ${error.message}${error.traceback.length ? `\n  ${error.traceback.join('\n  ')}` : ''}`);
+    } else log(`guildaudit serve: ${what}: ${(error as Error)?.stack ?? error}`);
   }
 
   async function status(name: string, search: string): Promise<Reply> {
@@ -160,9 +166,20 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   }
 
   async function pdf(name: string, search: string): Promise<Reply> {
-    await pageRequest(name, search);
-    // PDF hook: the report renderer (lib/reports) is wired in here later.
-    return refusal(501, 'Download as PDF is not available yet on this server.');
+    const { entry, params } = await pageRequest(name, search);
+    const version = await currentVersion();
+    try {
+      const printed = await printPagePdf(pool, db, entry, params, { timeoutMs, dataVersion: version });
+      return {
+        status: 200,
+        type: 'application/pdf',
+        body: printed.pdf,
+        headers: { 'Content-Disposition': `attachment; filename="${printed.fileName}"` },
+      };
+    } catch (error) {
+      logFailure(entry, params, error);
+      return html(500, messagePage('This page could not be computed', viewerReason(error)), pageCsp(newNonce()));
+    }
   }
 
   /** Every notebook that can be read; a broken one is logged and left off the index. */

@@ -81,7 +81,6 @@ export function shellPage(entry: NotebookEntry, form: ShellForm, nonce: string):
 <form class="parameters" method="get" action="/n/${name}">
 ${fields}
 <button type="submit">Show</button>
-<!-- PDF hook: /pdf/<notebook> answers 501 until the report renderer (lib/reports) is wired in. -->
 <a class="pdf" href="/pdf/${name}${escapeHtml(suffix)}">Download PDF</a>
 </form>
 <div id="status" role="status" aria-live="polite" data-state="loading">Starting…</div>
@@ -97,7 +96,7 @@ export function failureFragment(reason: string): string {
   return `<section class="failure"><h2>This page could not be computed</h2><p>${escapeHtml(reason)}</p></section>`;
 }
 
-/** A page that only says why the request was refused (400, 404, 501…). */
+/** A page that only says why the request was refused (400, 404, 405…). */
 export function messagePage(title: string, message: string): string {
   return document(title, `<header><a href="/">All dashboards</a><h1>${escapeHtml(title)}</h1></header>\n<main><p class="message">${escapeHtml(message)}</p></main>`);
 }

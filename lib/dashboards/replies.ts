@@ -22,9 +22,9 @@ export function json(status: number, value: unknown): Reply {
   return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) };
 }
 
-const TITLES: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 405: 'Method not allowed', 501: 'Not available yet' };
+const TITLES: Record<number, string> = { 400: 'Bad request', 404: 'Not found', 405: 'Method not allowed' };
 
-/** A whole page saying why a request is refused (400, 404, 405, 501). */
+/** A whole page saying why a request is refused (400, 404, 405). */
 export function refusal(status: number, message: string): Reply {
   return html(status, messagePage(TITLES[status] ?? 'Error', message), pageCsp(newNonce()));
 }

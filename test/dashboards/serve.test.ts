@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -170,8 +171,20 @@ describe('guildaudit serve', () => {
       assert.ok(!r.body.includes('"name": "guildaudit"'), p);
     }
     assert.equal((await rawGet(server.url, '/n/guild-audit', 'POST')).status, 405);
-    const pdf = await fetch(`${server.url}/pdf/guild-audit?guild=${QUILLFEATHER}`);
-    assert.equal(pdf.status, 501);
+    assert.equal((await fetch(`${server.url}/pdf/guild-audit?guild=${QUILLFEATHER}&user=1`)).status, 400);
+  });
+
+  test('Download PDF: the same page printed by the report renderer', async () => {
+    const response = await fetch(`${server.url}/pdf/guild-audit?guild=${SISTER_GUILD}`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/pdf');
+    assert.equal(response.headers.get('content-disposition'), `attachment; filename="guild-audit-${SISTER_GUILD}.pdf"`);
+    const file = path.join(tempDir(), 'page.pdf');
+    fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    assert.equal(fs.readFileSync(file).subarray(0, 5).toString(), '%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    assert.match(text, /3 communicators/);
+    assert.match(text, /Sister Guild/);
   });
 
   test('security headers: scripts only from the server or with the response nonce; nosniff', async () => {
