@@ -1,7 +1,7 @@
 /**
  * guildaudit's library: open an audit database, import archives, run the audit queries, run
- * notebooks unattended and print them as PDF reports. Notebooks, dashboards and reports import
- * this module only.
+ * notebooks unattended, print them as PDF reports and serve them as dashboards. Notebooks,
+ * dashboards and reports import this module only.
  *
  * @example
  * import { openEngine, overview } from 'guildaudit';
@@ -61,3 +61,10 @@ export { readNotebook, writeNotebook, NotebookFileError } from './notebooks/note
 export type * from './notebooks/nbformat';
 export { ParameterError } from './notebooks/parameters';
 export { KernelError } from './notebooks/kernel-process';
+
+export {
+  startDashboardServer,
+  ServerListenError,
+  type DashboardServer,
+  type DashboardServerOptions,
+} from './dashboards/dashboard-server';

@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'Run a TypeScript (tslab) notebook unattended and save it with its outputs',
     load: () => (require('./commands/run') as typeof import('./commands/run')).runCommand,
   },
+  serve: {
+    summary: 'Serve the notebooks as dashboards (outputs only, parameters from the page)',
+    load: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
+  },
   report: {
     summary: 'Run a notebook and print its outputs as a PDF report (and HTML)',
     load: () => (require('./commands/report') as typeof import('./commands/report')).reportCommand,

@@ -1,32 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DisplayIndex } from './cell-outputs';
-import { executeCell, type CellExecution } from './execute-cell';
-import { stripAnsi } from './kernel-error-text';
 import { KernelProcess, type KernelInfo } from './kernel-process';
-import { hasTag, joinText, type CodeCell, type Notebook } from './nbformat';
+import type { Notebook } from './nbformat';
 import { NotebookFileError, readNotebook, writeNotebook } from './notebook-file';
+import { NotebookRunError } from './notebook-run-error';
 import { injectParameters } from './parameters';
+import { runCells, type CellProgress } from './run-cells';
+
+export { NotebookRunError } from './notebook-run-error';
+export { RAISES_EXCEPTION_TAG, type CellProgress } from './run-cells';
 
 /** The per-cell time limit when none is given, in seconds. */
 export const DEFAULT_CELL_TIMEOUT_SECONDS = 300;
-
-/** Tag of a cell whose error is expected: the run goes on after it (nbconvert's convention). */
-export const RAISES_EXCEPTION_TAG = 'raises-exception';
-
-/** What a progress callback is told before and after each code cell. */
-export interface CellProgress {
-  phase: 'start' | 'end';
-  /** 1-based position of the cell in the executed notebook (markdown cells count). */
-  cellNumber: number;
-  /** 1-based among the code cells that run, and how many there are. */
-  ordinal: number;
-  codeCells: number;
-  /** The first non-blank line of the cell's source. */
-  firstLine: string;
-  /** How the cell ended (`end` only). */
-  execution?: CellExecution;
-}
 
 /** How to run a notebook. */
 export interface RunNotebookOptions {
@@ -72,44 +57,18 @@ export interface NotebookRunResult {
   record: RunRecord;
 }
 
-/** A cell failed (or ran out of time): the executed notebook up to it was written to `output`. */
-export class NotebookRunError extends Error {
-  constructor(
-    readonly notebookPath: string,
-    readonly cellNumber: number,
-    readonly firstLine: string,
-    readonly ename: string,
-    readonly evalue: string,
-    /** Without ANSI codes. */
-    readonly traceback: string[],
-    readonly output: string,
-  ) {
-    super(`${notebookPath}: cell ${cellNumber} (${firstLine}) failed: ${ename}${evalue ? `: ${evalue}` : ''}`);
-    this.name = 'NotebookRunError';
-  }
-}
-
 function libraryVersion(): string {
   return (require('../../../package.json') as { version: string }).version;
 }
 
-function firstLine(source: string): string {
-  const line = source.split('\n').find((l) => l.trim() !== '') ?? '';
-  return line.length > 60 ? `${line.slice(0, 57).trimEnd()}...` : line.trim();
-}
-
 /** Clears earlier outputs so a notebook run twice never shows stale results. */
-function clearOutputs(nb: Notebook): void {
+export function clearOutputs(nb: Notebook): void {
   for (const cell of nb.cells) {
     if (cell.cell_type !== 'code') continue;
     cell.outputs = [];
     cell.execution_count = null;
     delete cell.metadata.execution;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
@@ -143,52 +102,17 @@ export async function runNotebook(options: RunNotebookOptions): Promise<Notebook
     dataVersion: options.dataVersion ?? null,
     kernel: describeKernel(kernel.info),
   };
-  const onAbort = () => kernel.interrupt();
-  options.signal?.addEventListener('abort', onAbort);
-  const runnable = notebook.cells
-    .map((cell, i) => ({ cell, number: i + 1 }))
-    .filter((c): c is { cell: CodeCell; number: number } => c.cell.cell_type === 'code' && joinText(c.cell.source).trim() !== '');
-  const displays: DisplayIndex = new Map();
   let failure: NotebookRunError | undefined;
   let cellsRun = 0;
   try {
-    for (const [i, { cell, number }] of runnable.entries()) {
-      const source = joinText(cell.source);
-      const progress = { cellNumber: number, ordinal: i + 1, codeCells: runnable.length, firstLine: firstLine(source) };
-      if (options.signal?.aborted) {
-        failure = new NotebookRunError(options.input, number, progress.firstLine, 'Cancelled', 'the run was cancelled before this cell', [], options.output);
-        break;
-      }
-      options.onCell?.({ phase: 'start', ...progress });
-      let execution: CellExecution;
-      try {
-        execution = await executeCell(kernel, source, { timeoutMs, displays });
-      } catch (error) {
-        // the kernel died under the cell
-        failure = new NotebookRunError(options.input, number, progress.firstLine, 'KernelError', (error as Error).message, [], options.output);
-        break;
-      }
-      cellsRun++;
-      cell.outputs = execution.outputs;
-      cell.execution_count = execution.executionCount;
-      cell.metadata.execution = { 'iopub.execute_input': execution.started, 'shell.execute_reply': execution.ended };
-      options.onCell?.({ phase: 'end', ...progress, execution });
-      if (execution.status === 'ok') continue;
-      const error = execution.error;
-      if (execution.status === 'timeout') {
-        failure = new NotebookRunError(options.input, number, progress.firstLine, 'CellTimeoutError', error?.evalue ?? '', [], options.output);
-      } else if (options.signal?.aborted) {
-        failure = new NotebookRunError(options.input, number, progress.firstLine, 'Cancelled', 'the run was cancelled during this cell', [], options.output);
-      } else if (!hasTag(cell, RAISES_EXCEPTION_TAG)) {
-        failure = new NotebookRunError(options.input, number, progress.firstLine, error?.ename ?? 'Error', error?.evalue ?? '',
-          (error?.traceback ?? []).map(stripAnsi), options.output);
-      }
-      if (failure) break;
-      // tslab drops requests that arrive within 200 ms of a failed cell
-      await sleep(300);
-    }
+    ({ failure, cellsRun } = await runCells(kernel, notebook, {
+      notebookPath: options.input,
+      output: options.output,
+      timeoutMs,
+      onCell: options.onCell,
+      signal: options.signal,
+    }));
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
     await kernel.shutdown(failure ? 0 : 500);
     record.ended = new Date().toISOString();
     if (failure) {

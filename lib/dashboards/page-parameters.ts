@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/schema';
+import type { NotebookEntry } from './notebook-catalog';
+
+/**
+ * The parameters a dashboard page offers, when the notebook declares them. Others (a user to
+ * look at, a label to record, a CSV file to write) are never taken from viewers.
+ */
+export const PAGE_PARAMETERS = ['guild', 'from', 'to', 'timeZone'] as const;
+
+/** A request the server refuses, with the HTTP status and a message for the viewer. */
+export class PageRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'PageRequestError';
+  }
+}
+
+/** The page parameters `entry` declares, in form order. */
+export function offeredParameters(entry: NotebookEntry): string[] {
+  const declared = new Set(entry.declarations.map((d) => d.name));
+  return PAGE_PARAMETERS.filter((p) => declared.has(p));
+}
+
+const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+
+function checkDate(name: string, value: string): void {
+  const m = DATE.exec(value);
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (!m || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    throw new PageRequestError(`'${name}' must be a date written YYYY-MM-DD (got '${value}')`);
+  }
+}
+
+function checkTimeZone(value: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+  } catch {
+    throw new PageRequestError(`'timeZone' must be an IANA time zone such as UTC or Europe/Berlin (got '${value}')`);
+  }
+}
+
+/**
+ * Reads a page's query string: only the offered names, each at most once, dates as YYYY-MM-DD
+ * with `from` before `to`, a real time zone. Empty values are dropped (the notebook's default
+ * then applies). Returns the values sorted by name, so equal requests give equal cache keys.
+ */
+export function readPageParameters(query: URLSearchParams, offered: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of query) {
+    if (!offered.includes(name)) {
+      throw new PageRequestError(`unknown parameter '${name}'; this page takes ${offered.length ? offered.join(', ') : 'no parameters'}`);
+    }
+    if (query.getAll(name).length > 1) throw new PageRequestError(`parameter '${name}' is given more than once`);
+    if (value === '') continue;
+    if (value.length > 200) throw new PageRequestError(`parameter '${name}' is too long`);
+    if (name === 'from' || name === 'to') checkDate(name, value);
+    if (name === 'timeZone') checkTimeZone(value);
+    if (name === 'guild' && !/^\d{1,25}$/.test(value)) throw new PageRequestError(`'guild' must be a guild ID, digits only (got '${value}')`);
+    values[name] = value;
+  }
+  if (values.from && values.to && values.from >= values.to) {
+    throw new PageRequestError(`'from' (${values.from}) must be before 'to' (${values.to}, exclusive)`);
+  }
+  return Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Refuses a guild the database does not hold. */
+export async function checkGuildExists(db: Kysely<Database>, guild: string | undefined): Promise<void> {
+  if (!guild) return;
+  const row = await db.selectFrom('guilds').select('id').where('id', '=', guild).executeTakeFirst();
+  if (!row) throw new PageRequestError(`unknown guild '${guild}': the database holds no guild with that ID`);
+}
+
+/** The values as a query string (`a=1&b=2`), in the given order. */
+export function queryString(values: Record<string, string>): string {
+  return new URLSearchParams(values).toString();
+}
