@@ -6,6 +6,7 @@ import type { Database } from '../database/schema';
 import { chooseGuild } from '../notebooks/notebook-defaults';
 import { printPdf } from '../reports/print-pdf';
 import { renderNotebookHtml } from '../reports/render-notebook-html';
+import { reportPeriod } from '../reports/report-period';
 import { runPage, type ComputePageOptions } from './compute-page';
 import type { KernelPool } from './kernel-pool';
 import type { NotebookEntry } from './notebook-catalog';
@@ -16,12 +17,6 @@ export interface PagePdf {
   fileName: string;
 }
 
-/** The period on the cover, when the page gave one: `to` is exclusive, a reader expects the last day. */
-function period(params: Record<string, string>): string | undefined {
-  if (!params.from && !params.to) return undefined;
-  const last = params.to ? new Date(Date.parse(`${params.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : undefined;
-  return `${params.from || 'the start'} to ${last ?? 'the end'}`;
-}
 
 /**
  * "Download PDF" of a dashboard page: the same notebook and parameters, run on a pooled kernel,
@@ -36,7 +31,7 @@ export async function printPagePdf(
 ): Promise<PagePdf> {
   const guild = await chooseGuild(db, params.guild);
   const notebook = await runPage(pool, entry, params, options);
-  const html = await renderNotebookHtml(notebook, { guild: guild.name, period: period(params), generatedAt: new Date(), dataVersion: options.dataVersion });
+  const html = await renderNotebookHtml(notebook, { guild: guild.name, period: reportPeriod(params), generatedAt: new Date(), dataVersion: options.dataVersion });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guildaudit-serve-pdf-'));
   try {
     const file = path.join(dir, 'page.pdf');

@@ -1,11 +1,7 @@
 import { escapeHtml } from '../charts/html-escape';
 import { hasTag, joinText, type Cell, type MimeBundle, type Output } from '../notebooks/nbformat';
-import { INJECTED_TAG, PARAMETERS_TAG } from '../notebooks/parameters';
+import { REPORT_TAGS } from '../reports/cell-html';
 import { markdownHtml } from './markdown-html';
-
-/** nbconvert's tags for what a reader does not see. */
-export const REMOVE_CELL_TAG = 'remove_cell';
-export const REMOVE_OUTPUT_TAG = 'remove_output';
 
 /** The class of output blocks whose scripts the page runs (chart loaders from our own library). */
 export const HTML_OUTPUT_CLASS = 'output-html';
@@ -42,9 +38,9 @@ async function outputHtml(output: Output): Promise<string> {
 }
 
 async function cellHtml(cell: Cell): Promise<string> {
-  if (hasTag(cell, REMOVE_CELL_TAG) || hasTag(cell, PARAMETERS_TAG) || hasTag(cell, INJECTED_TAG)) return '';
+  if (hasTag(cell, REPORT_TAGS.removeCell) || hasTag(cell, REPORT_TAGS.parameters) || hasTag(cell, REPORT_TAGS.injectedParameters)) return '';
   if (cell.cell_type === 'markdown') return `<section class="cell-markdown">${await markdownHtml(joinText(cell.source), 'author')}</section>`;
-  if (cell.cell_type !== 'code' || hasTag(cell, REMOVE_OUTPUT_TAG)) return '';
+  if (cell.cell_type !== 'code' || hasTag(cell, REPORT_TAGS.removeOutput)) return '';
   const parts = (await Promise.all(cell.outputs.map(outputHtml))).filter((h) => h !== '');
   return parts.length ? `<section class="cell-outputs">${parts.join('\n')}</section>` : '';
 }

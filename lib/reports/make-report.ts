@@ -12,6 +12,7 @@ import { printPdf, type PrintPdfResult } from './print-pdf';
 import { pseudonymIdentities } from './pseudonym-identities';
 import { pseudonymizeNotebook } from './pseudonymize-notebook';
 import { renderNotebookHtml } from './render-notebook-html';
+import { reportPeriod } from './report-period';
 
 /** What to report on and where the report goes. */
 export interface MakeReportOptions {
@@ -76,7 +77,7 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
       : run.notebook;
     const html = await renderNotebookHtml(notebook, {
       guild: guild.name,
-      period: period(options.parameters, guild.first, guild.last),
+      period: reportPeriod(options.parameters, guild),
       generatedAt: new Date(),
       dataVersion: version,
     });
@@ -94,12 +95,3 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
   }
 }
 
-/** The period as a reader reads it: the run's `from`/`to` when given, else the guild's span. */
-function period(parameters: Record<string, string>, first: number | null, last: number | null): string | undefined {
-  const day = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString().slice(0, 10));
-  const from = parameters.from || day(first);
-  // `to` is exclusive in the notebooks; a reader expects the last day included.
-  const to = parameters.to ? day(Date.parse(parameters.to) - 86_400_000) : day(last);
-  if (!from && !to) return undefined;
-  return `${from ?? 'the start'} to ${to ?? 'the end'}`;
-}
