@@ -11,7 +11,7 @@ import { computePage, type PageProgress } from './compute-page';
 import { viewerReason } from './failure-reason';
 import { KernelPool } from './kernel-pool';
 import { listen } from './listen';
-import { markdownHtml } from './markdown-html';
+import { markdownHtml } from '../reports/markdown-html';
 import { NotebookCatalog, type NotebookEntry } from './notebook-catalog';
 import { PageCache, pageCacheKey } from './page-cache';
 import { failureFragment, indexPage, messagePage, shellPage } from './page-html';
@@ -75,7 +75,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const timeoutMs = (options.cellTimeoutSeconds ?? DEFAULT_PAGE_CELL_TIMEOUT_SECONDS) * 1000;
   const db = options.engine.db;
   let guildList: { version: string; guilds: Promise<GuildSummary[]> } | undefined;
-  await markdownHtml('', 'author'); // loads marked before the first viewer waits for it
+  await markdownHtml(); // loads marked before the first viewer waits for it
 
   const pool = new KernelPool({
     size: options.kernels ?? 2,

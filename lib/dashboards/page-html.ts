@@ -1,6 +1,6 @@
 import { escapeHtml } from '../charts/html-escape';
 import type { GuildSummary } from '../queries/guild-summaries';
-import { inlineMarkdownHtml } from './markdown-html';
+import { markdownHtml } from '../reports/markdown-html';
 import type { NotebookEntry } from './notebook-catalog';
 import { queryString } from './page-parameters';
 
@@ -24,13 +24,12 @@ ${body}
 
 /** `/`: every notebook with its title and question. */
 export async function indexPage(entries: readonly NotebookEntry[]): Promise<string> {
-  const items = await Promise.all(
-    entries.map(
-      async (e) =>
-        `<li><a href="/n/${encodeURIComponent(e.name)}">${escapeHtml(e.title)}</a>` +
-        (e.question ? `<p>${await inlineMarkdownHtml(e.question, 'author')}</p>` : '') +
-        '</li>',
-    ),
+  const markdown = await markdownHtml();
+  const items = entries.map(
+    (e) =>
+      `<li><a href="/n/${encodeURIComponent(e.name)}">${escapeHtml(e.title)}</a>` +
+      (e.question ? `<p>${markdown.inline(e.question)}</p>` : '') +
+      '</li>',
   );
   return document(
     'Dashboards',

@@ -39,7 +39,7 @@ function richHtml(data: Record<string, unknown>, context: OutputContext): string
     case 'text/html':
       return `<div class="output output-html">${redact(value, context.redact)}</div>`;
     case 'text/markdown':
-      return `<div class="output output-markdown">${context.markdown.render(redact(value, context.redact))}</div>`;
+      return `<div class="output output-markdown">${context.markdown.renderData(redact(value, context.redact))}</div>`;
     case 'image/svg+xml':
       // As an image: the SVG's own ids and styles cannot clash with the page's.
       return figureImg(`data:image/svg+xml;base64,${Buffer.from(redact(value, context.redact)).toString('base64')}`);

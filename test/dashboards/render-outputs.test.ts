@@ -26,9 +26,9 @@ describe('renderOutputs: what a dashboard viewer sees of an executed notebook', 
     const page = await renderOutputs(cells);
     assert.equal(
       page,
-      '<section class="cell-markdown"><h1>Title</h1>\n<p><strong>Question: why?</strong></p>\n</section>\n' +
-        '<section class="cell-outputs"><pre class="output-text">a &lt; b\n</pre>\n' +
-        '<div class="output-html"><div class="guildaudit-chart"></div></div></section>',
+      '<div class="cell markdown-cell"><h1 id="title">Title</h1>\n<p><strong>Question: why?</strong></p>\n</div>\n' +
+        '<div class="cell code-cell">\n<pre class="output output-text">a &lt; b</pre>\n' +
+        '<div class="output output-html"><div class="guildaudit-chart"></div></div>\n</div>',
     );
   });
 
@@ -39,7 +39,7 @@ describe('renderOutputs: what a dashboard viewer sees of an executed notebook', 
       code([html('<b>kept</b>')], ['remove_input']),
       { cell_type: 'markdown', source: 'hidden note', metadata: { tags: ['remove_cell'] } },
     ]);
-    assert.equal(page, '<section class="cell-outputs"><div class="output-html"><b>kept</b></div></section>');
+    assert.equal(page, '<div class="cell code-cell">\n<div class="output output-html"><b>kept</b></div>\n</div>');
   });
 
   test("markdown outputs carry data: their raw HTML is shown as text, the author's markdown keeps it", async () => {
@@ -49,8 +49,8 @@ describe('renderOutputs: what a dashboard viewer sees of an executed notebook', 
     ]);
     assert.equal(
       page,
-      '<section class="cell-outputs"><div class="output-markdown"><p><strong>&lt;img src=x onerror=alert(1)&gt;</strong> guild</p>\n</div></section>\n' +
-        '<section class="cell-markdown"><p>see <abbr title="x">this</abbr></p>\n</section>',
+      '<div class="cell code-cell">\n<div class="output output-markdown"><p><strong>&lt;img src=x onerror=alert(1)&gt;</strong> guild</p>\n</div>\n</div>\n' +
+        '<div class="cell markdown-cell"><p>see <abbr title="x">this</abbr></p>\n</div>',
     );
   });
 
@@ -63,8 +63,8 @@ describe('renderOutputs: what a dashboard viewer sees of an executed notebook', 
     ]);
     assert.equal(
       page,
-      '<section class="cell-outputs"><pre class="output-text">&lt;tag&gt;</pre>\n' +
-        '<div class="output-image"><img alt="" src="data:image/png;base64,iVBORw=="></div></section>',
+      '<div class="cell code-cell">\n<pre class="output output-text">&lt;tag&gt;</pre>\n' +
+        '<figure class="output output-image"><img alt="" src="data:image/png;base64,iVBORw=="></figure>\n</div>',
     );
   });
 });
