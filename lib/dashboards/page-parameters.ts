@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema';
+import { checkTimeZone } from '../queries/time-zone';
 import type { NotebookEntry } from './notebook-catalog';
 
 /**
@@ -36,9 +37,9 @@ function checkDate(name: string, value: string): void {
   }
 }
 
-function checkTimeZone(value: string): void {
+function checkPageTimeZone(value: string): void {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    checkTimeZone(value);
   } catch {
     throw new PageRequestError(`'timeZone' must be an IANA time zone such as UTC or Europe/Berlin (got '${value}')`);
   }
@@ -59,7 +60,7 @@ export function readPageParameters(query: URLSearchParams, offered: readonly str
     if (value === '') continue;
     if (value.length > 200) throw new PageRequestError(`parameter '${name}' is too long`);
     if (name === 'from' || name === 'to') checkDate(name, value);
-    if (name === 'timeZone') checkTimeZone(value);
+    if (name === 'timeZone') checkPageTimeZone(value);
     if (name === 'guild' && !/^\d{1,25}$/.test(value)) throw new PageRequestError(`'guild' must be a guild ID, digits only (got '${value}')`);
     values[name] = value;
   }

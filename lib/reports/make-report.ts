@@ -8,7 +8,7 @@ import { runNotebook, type CellProgress } from '../notebooks/run-notebook';
 import { dataVersion } from '../queries/data-version';
 import { findChromium } from './find-chromium';
 import { launchChromium } from './launch-chromium';
-import { printPdf, type PrintPdfResult } from './print-pdf';
+import { checkOutputFolder, printPdf, type PrintPdfResult } from './print-pdf';
 import { pseudonymIdentities } from './pseudonym-identities';
 import { pseudonymizeNotebook } from './pseudonymize-notebook';
 import { renderNotebookHtml } from './render-notebook-html';
@@ -52,6 +52,9 @@ export interface MakeReportResult extends PrintPdfResult {
  *   databaseTarget: 'data/guildaudit.sqlite', pdfPath: 'reports/guild-audit.pdf' });
  */
 export async function makeReport(engine: Engine, options: MakeReportOptions): Promise<MakeReportResult> {
+  // Before the run: a report with nowhere to go should not cost a notebook run first.
+  checkOutputFolder(options.pdfPath);
+  if (options.htmlPath !== undefined) checkOutputFolder(options.htmlPath);
   const guild = await chooseGuild(engine.db, options.parameters.guild);
   const version = await dataVersion(engine.db);
   // Chromium starts while the notebook runs: a second or two off every report. A missing

@@ -43,8 +43,8 @@ export interface PrintPdfResult {
  * await printPdf(await renderNotebookHtml(notebook, { guild: 'Example DAO' }), 'reports/example.pdf');
  */
 export async function printPdf(html: string, outPath: string, options: PrintPdfOptions = {}): Promise<PrintPdfResult> {
-  checkFolder(outPath);
-  if (options.htmlPath !== undefined) checkFolder(options.htmlPath);
+  checkOutputFolder(outPath);
+  if (options.htmlPath !== undefined) checkOutputFolder(options.htmlPath);
   const { browser, close } = options.browser ? { ...options.browser, close: async () => {} } : await launchChromium(options.chromium);
   let pdf: Uint8Array;
   let loaded: ReportPage;
@@ -72,8 +72,8 @@ export async function printPdf(html: string, outPath: string, options: PrintPdfO
   };
 }
 
-/** Fails before the browser starts when the target's folder does not exist. */
-function checkFolder(file: string): void {
+/** A `ReportError` when the folder `file` would be written in does not exist: checked before any work starts. */
+export function checkOutputFolder(file: string): void {
   const dir = path.dirname(path.resolve(file));
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportError(`cannot write ${file}: the folder ${path.dirname(file)} does not exist`);
 }

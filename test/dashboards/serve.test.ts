@@ -5,19 +5,18 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { startDashboardServer, type DashboardServer } from '../../lib/dashboards/dashboard-server';
 import type { Engine } from '../../lib/database/engine';
 import { openEngine } from '../../lib/database/open-engine';
 import { ingest } from '../../lib/ingest/ingest';
+import { launchChromium, type PrintBrowser } from '../../lib/reports/launch-chromium';
 import { runCli } from '../support/cli';
 import { tempDir } from '../support/engines';
 import { dceFixture } from '../support/fixtures';
 import { createNotebookFixtureDatabase, QUILLFEATHER, SISTER_GUILD } from '../support/notebook-fixture-database';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
 
 /** A notebook whose second code cell throws from inside a function, so its error has a stack. */
 const FAILING_NOTEBOOK = {
@@ -56,6 +55,7 @@ describe('guildaudit serve', () => {
   let db: { file: string; dispose(): void };
   let engine: Engine;
   let server: DashboardServer;
+  let chromium: PrintBrowser | undefined;
   let browser: Browser;
   const logged: string[] = [];
 
@@ -68,11 +68,12 @@ describe('guildaudit serve', () => {
     fs.writeFileSync(path.join(notebooks, 'fails.ipynb'), JSON.stringify(FAILING_NOTEBOOK));
     fs.symlinkSync(fs.realpathSync(path.join(ROOT, 'node_modules')), path.join(notebooks, 'node_modules'));
     server = await startDashboardServer({ engine, kernelDatabase: db.file, notebooksDir: notebooks, port: 0, kernels: 2, log: (l) => logged.push(l) });
-    browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS, userDataDir: tempDir('guildaudit-chromium-') });
+    chromium = await launchChromium();
+    browser = chromium.browser;
   });
 
   after(async () => {
-    await browser?.close();
+    await chromium?.close();
     await server?.close();
     await engine?.close();
     db?.dispose();

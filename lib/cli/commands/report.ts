@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDatabaseTarget } from '../../database/open-engine';
 import { guildSummaries } from '../../queries/guild-summaries';
@@ -93,9 +92,6 @@ printing failed, 2 for a usage mistake.
       for (const guild of guilds) {
         const pdfPath = eachGuild ? perGuildPath(pdf, notebook, guild, 'pdf') : pdf;
         const htmlPath = html === undefined ? undefined : eachGuild ? perGuildPath(html, notebook, guild, 'html') : html;
-        for (const file of [pdfPath, htmlPath]) {
-          if (file !== undefined && !fs.existsSync(path.dirname(path.resolve(file)))) throw new CliError(`the folder of ${file} does not exist`);
-        }
         const bar = new ProgressBar(io, (rate) => `${rate.toFixed(1)} cells`);
         try {
           const report = await makeReport(engine, {
