@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { registerArrayRowReader } from '../array-rows';
 import type { Engine, ImportWriter } from '../engine';
 import type { Database } from '../schema';
 import { PostgresImportWriter } from './postgres-import-writer';
@@ -27,6 +28,10 @@ const types = {
 export function openPostgresEngine(url: string): Engine {
   const pool = new pg.Pool({ connectionString: url, types, max: 4 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  registerArrayRowReader(db, async (query, onRow) => {
+    const result = await pool.query({ text: query.sql, values: query.parameters as unknown[], rowMode: 'array' });
+    for (const row of result.rows) onRow(row);
+  });
 
   return {
     kind: 'postgres',

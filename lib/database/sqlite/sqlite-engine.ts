@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { registerArrayRowReader } from '../array-rows';
 import type { Engine, ImportWriter } from '../engine';
 import type { Database } from '../schema';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
@@ -31,6 +32,9 @@ export function openSqliteEngine(file: string): Engine {
   handle.pragma('temp_store = MEMORY');
   handle.pragma('busy_timeout = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  registerArrayRowReader(db, async (query, onRow) => {
+    for (const row of handle.prepare(query.sql).raw(true).iterate(...(query.parameters as unknown[]))) onRow(row as unknown[]);
+  });
   const checkpointer = file !== ':memory:' && SqliteCheckpointer.available() ? new SqliteCheckpointer(file) : null;
 
   return {

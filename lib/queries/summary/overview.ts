@@ -1,8 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
-import { isBot, isStaff, scopedMessages } from '../message-scope';
+import { guildColumns, scopedIndexes, staffUsers, type GuildColumns } from '../columns';
 import type { QueryDefinition } from '../query-definition';
 import { isoTime } from '../time-buckets';
 
@@ -37,54 +36,51 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
  */
 export async function overview(db: Kysely<Database>, input: AuditParamsInput): Promise<OverviewRow[]> {
   const params = await resolveAuditParams(db, input);
-  const counted = await scopedMessages(db, params)
-    .select((eb) => [
-      eb.fn.countAll<number>().as('messages'),
-      eb.fn.count<number>('m.author_id').distinct().as('communicators'),
-      eb.fn.count<number>('m.channel_id').distinct().as('channels'),
-      eb.fn.min('m.sent_at').as('first'),
-      eb.fn.max('m.sent_at').as('last'),
-    ])
-    .executeTakeFirstOrThrow();
+  const columns = await guildColumns(db, params.guild);
+  const m = columns.messages;
+  const counted = await scopedIndexes(db, columns, params);
+  const authors = new Set<number>();
+  const channels = new Set<number>();
+  for (const i of counted) {
+    authors.add(m.author[i]);
+    channels.add(m.channel[i]);
+  }
 
   // Shares are over everything in the period and channels, whatever the bot/staff filters.
-  const talk = [...CONVERSATIONAL_KINDS];
-  const mix = await scopedMessages(db, { ...params, includeBots: true, includeStaff: true }, { system: true })
-    .select((eb) => [
-      eb.fn.countAll<number>().as('all'),
-      eb.fn.sum<number>(eb.case().when('m.kind', 'in', talk).then(0).else(1).end()).as('system'),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('m.kind', 'in', talk), isBot(eb, 'm.author_id')])).then(1).else(0).end()).as('botTalk'),
-    ])
-    .executeTakeFirstOrThrow();
-  const all = Number(mix.all);
-  const system = Number(mix.system ?? 0);
+  const everything = await scopedIndexes(db, columns, { ...params, includeBots: true, includeStaff: true }, { system: true });
+  let system = 0;
+  let botTalk = 0;
+  for (const i of everything) {
+    if (m.conversational[i] === 0) system++;
+    else if (columns.users.isBot[m.author[i]] === 1) botTalk++;
+  }
+  const all = everything.length;
 
-  const members = await membersSeen(db, params);
   return [{
-    messages: Number(counted.messages),
-    members,
-    communicators: Number(counted.communicators),
-    channels: Number(counted.channels),
-    first: isoTime(counted.first),
-    last: isoTime(counted.last),
-    botShare: share(Number(mix.botTalk ?? 0), all - system),
+    messages: counted.length,
+    members: await membersSeen(db, columns, params, everything),
+    communicators: authors.size,
+    channels: channels.size,
+    first: counted.length > 0 ? isoTime(m.sentAt[counted[0]]) : null,
+    last: counted.length > 0 ? isoTime(m.sentAt[counted[counted.length - 1]]) : null,
+    botShare: share(botTalk, all - system),
     systemShare: share(system, all),
   }];
 }
 
 /** Distinct accounts that authored, were mentioned in, reacted to or invoked a command in a message in scope. */
-async function membersSeen(db: Kysely<Database>, params: AuditParams): Promise<number> {
-  const inScope = scopedMessages(db, { ...params, includeBots: true, includeStaff: true }, { system: true });
-  const people = inScope
-    .select('m.author_id as user_id')
-    .union(inScope.innerJoin('mentions as mn', 'mn.message_id', 'm.id').select('mn.user_id'))
-    .union(inScope.innerJoin('reaction_users as ru', 'ru.message_id', 'm.id').select('ru.user_id'))
-    .union(inScope.where('m.interaction_user_id', 'is not', null).select(sql<string>`m.interaction_user_id`.as('user_id')));
-  let counted = db.selectFrom(people.as('p')).select((eb) => eb.fn.countAll<number>().as('n'));
-  if (!params.includeBots) counted = counted.where((eb) => eb.not(isBot(eb, 'p.user_id')));
-  if (!params.includeStaff && params.staffRoles.length > 0) counted = counted.where((eb) => eb.not(isStaff(eb, params, 'p.user_id')));
-  const row = await counted.executeTakeFirstOrThrow();
-  return Number(row.n);
+async function membersSeen(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, inScope: Int32Array): Promise<number> {
+  const m = columns.messages;
+  const seen = new Uint8Array(columns.users.ids.length);
+  for (const i of inScope) {
+    seen[m.author[i]] = 1;
+    if (m.interactionUser[i] >= 0) seen[m.interactionUser[i]] = 1;
+    for (let k = columns.mentions.start[i]; k < columns.mentions.start[i + 1]; k++) seen[columns.mentions.values[k]] = 1;
+    for (let k = columns.reactors.start[i]; k < columns.reactors.start[i + 1]; k++) seen[columns.reactors.values[k]] = 1;
+  }
+  if (!params.includeBots) for (let u = 0; u < seen.length; u++) if (columns.users.isBot[u] === 1) seen[u] = 0;
+  if (!params.includeStaff) for (const u of await staffUsers(db, columns, params)) seen[u] = 0;
+  return seen.reduce((n, s) => n + s, 0);
 }
 
 export const overviewQuery: QueryDefinition = {

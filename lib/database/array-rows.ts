@@ -1,0 +1,30 @@
+import type { CompiledQuery, Kysely } from 'kysely';
+
+/** Runs a compiled select and hands each row to `onRow` as an array of column values, in select order. */
+export type ArrayRowReader = (query: CompiledQuery, onRow: (row: unknown[]) => void) => Promise<void>;
+
+const readers = new WeakMap<Kysely<any>, ArrayRowReader>();
+
+/**
+ * Lets an engine give its Kysely handle a faster path for large reads: rows as arrays straight
+ * from the driver (better-sqlite3's raw iteration, pg's array row mode), with no object per row
+ * and, where the driver streams, no array of every row.
+ */
+export function registerArrayRowReader(db: Kysely<any>, reader: ArrayRowReader): void {
+  readers.set(db, reader);
+}
+
+/**
+ * Hands each row of a compiled select to `onRow` as an array, by the engine's fast path when it
+ * registered one. Rows must not be kept: the engine may reuse nothing, but keeping them defeats
+ * the point.
+ *
+ * @example
+ * await eachArrayRow(db, db.selectFrom('messages').select(['id', 'sent_at']).compile(), ([id, at]) => seen.add(id));
+ */
+export async function eachArrayRow(db: Kysely<any>, query: CompiledQuery, onRow: (row: unknown[]) => void): Promise<void> {
+  const reader = readers.get(db);
+  if (reader) return reader(query, onRow);
+  const result = await db.executeQuery(query);
+  for (const row of result.rows) onRow(Object.values(row as object));
+}

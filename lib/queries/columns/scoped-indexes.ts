@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database/schema';
+import type { AuditParams } from '../audit-params';
+import type { GuildColumns } from './guild-columns';
+
+/** Which messages a scope keeps besides the period and channels. */
+export interface ScopeOptions {
+  /** Keep system notices too (default false). */
+  system?: boolean;
+}
+
+/**
+ * The positions of the messages a metric counts, in time order: the columns' twin of
+ * `scopedMessages` (period, channels, no system notices unless asked, bots and staff out unless
+ * included).
+ *
+ * @example
+ * const columns = await guildColumns(db, params.guild);
+ * for (const i of await scopedIndexes(db, columns, params)) perAuthor[columns.messages.author[i]]++;
+ */
+export async function scopedIndexes(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, options: ScopeOptions = {}): Promise<Int32Array> {
+  const m = columns.messages;
+  const [lo, hi] = periodSlice(columns, params);
+  const channelOk = params.channels === null ? null : channelMask(columns, params.channels);
+  const userOut = new Uint8Array(columns.users.ids.length);
+  if (!params.includeBots) userOut.set(columns.users.isBot);
+  if (!params.includeStaff) for (const u of await staffUsers(db, columns, params)) userOut[u] = 1;
+  const out = new Int32Array(hi - lo);
+  let k = 0;
+  for (let i = lo; i < hi; i++) {
+    if (!options.system && m.conversational[i] === 0) continue;
+    if (userOut[m.author[i]] === 1) continue;
+    if (channelOk !== null && channelOk[m.channel[i]] === 0) continue;
+    out[k++] = i;
+  }
+  return out.subarray(0, k);
+}
+
+/** The positions [lo, hi) of the messages sent in the period (binary search on time). */
+export function periodSlice(columns: GuildColumns, params: Pick<AuditParams, 'from' | 'to'>): [number, number] {
+  const t = columns.messages.sentAt;
+  const first = (at: number) => {
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (t[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [params.from === null ? 0 : first(params.from), params.to === null ? t.length : first(params.to)];
+}
+
+/** 1 for each channel number in `channels`. */
+export function channelMask(columns: GuildColumns, channels: readonly string[]): Uint8Array {
+  const mask = new Uint8Array(columns.channels.ids.length);
+  for (const id of channels) {
+    const c = columns.channels.index.get(id);
+    if (c !== undefined) mask[c] = 1;
+  }
+  return mask;
+}
+
+/** User numbers of the guild's staff: holders of one of `staffRoles` (by role name or ID). */
+export async function staffUsers(db: Kysely<Database>, columns: GuildColumns, params: AuditParams): Promise<number[]> {
+  if (params.staffRoles.length === 0) return [];
+  const rows = await db
+    .selectFrom('member_roles as mr')
+    .innerJoin('roles as r', (j) => j.onRef('r.id', '=', 'mr.role_id').onRef('r.guild_id', '=', 'mr.guild_id'))
+    .select('mr.user_id')
+    .where('mr.guild_id', '=', params.guild)
+    .where((w) => w.or([w('r.id', 'in', params.staffRoles), w('r.name', 'in', params.staffRoles)]))
+    .execute();
+  return rows.map((r) => columns.users.index.get(r.user_id)).filter((u): u is number => u !== undefined);
+}
