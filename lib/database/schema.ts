@@ -183,6 +183,21 @@ export interface QueryCacheTable {
 }
 
 /**
+ * A guild's columns (lib/queries/columns) stored in binary, so a process reads them in one row
+ * instead of rebuilding them from the message tables. Derived data: dropping a row only costs a
+ * rebuild.
+ */
+export interface GuildColumnsTable {
+  guild_id: string;
+  /** The guild's data version the columns were read at; any other version makes them stale. */
+  data_version: string;
+  /** The encoding's version (see encode-guild-columns.ts). */
+  format: number;
+  created_at: number;
+  bytes: Buffer;
+}
+
+/**
  * An analyst's label on an individual: analyst data, not archive data, so writing one never
  * changes the data version. One row per (user, guild or every guild, label); labelling again
  * updates the row. Managed through `lib/labels/`.
@@ -218,6 +233,7 @@ export interface Database {
   imports: ImportTable;
   query_cache: QueryCacheTable;
   labels: LabelTable;
+  guild_columns: GuildColumnsTable;
 }
 
 export type Guild = Selectable<GuildTable>;

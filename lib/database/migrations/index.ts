@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { EngineKind } from '../engine-kind';
 import { initialSchema } from './2026-11-25-initial-schema';
 import { queryCache } from './2026-11-25-query-cache';
+import { guildColumns } from './2026-12-02-stored-guild-columns';
 import { labels } from './2026-12-02-labels';
 
 /**
@@ -13,6 +14,7 @@ export function migrationProvider(engine: EngineKind): MigrationProvider {
     '2026-11-25-initial-schema': initialSchema(engine),
     '2026-11-25-query-cache': queryCache,
     '2026-12-02-labels': labels(engine),
+    '2026-12-02-stored-guild-columns': guildColumns(engine),
   };
   return { getMigrations: async () => migrations };
 }
