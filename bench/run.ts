@@ -159,8 +159,10 @@ async function benchQueries(work: string, messages: number, withPostgres: boolea
       try {
         const t = await timeQuerySet(engine.db, guild.guildId);
         const slowest = [...t.perQuery].sort((a, b) => b.ms - a.ms)[0];
-        log(`${engineName}: imported in ${imported.seconds.toFixed(1)} s; ${t.perQuery.length} queries: whole set ${(t.uncachedMs / 1000).toFixed(2)} s ` +
-          `(target < 3 s), slowest ${slowest?.query} ${slowest?.ms.toFixed(0)} ms (target < 1000 ms)`);
+        log(`${engineName}: imported in ${imported.seconds.toFixed(1)} s; guild columns built and stored in ${(t.columnsBuildMs / 1000).toFixed(2)} s ` +
+          `(once per import), read back in ${t.columnsStoredMs.toFixed(0)} ms`);
+        log(`  ${t.perQuery.length} queries: whole set ${(t.uncachedMs / 1000).toFixed(2)} s ` +
+          `(target < 3 s; stored columns, empty result cache), slowest ${slowest?.query} ${slowest?.ms.toFixed(0)} ms (target < 1000 ms)`);
         log(`  cached set from memory ${t.cachedMs.toFixed(1)} ms (target < 50 ms; ${t.fromMemory} of ${t.perQuery.length} in memory, ` +
           `${mib(t.jsonChars)} MiB of JSON against a budget of ${mib(queryMemory().stats().budget)} MiB), ` +
           `from the database cache alone ${t.databaseCachedMs.toFixed(0)} ms`);
