@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import { guildColumns, scopedIndexes } from '../columns';
-import { localUnits, unitRange } from '../columns/local-units';
+import { localUnits } from '../columns/local-units';
+import { zoneSegments } from '../columns/zone-segments';
 import type { QueryDefinition } from '../query-definition';
-import { DAY_MS, localTime, type Granularity } from '../time-buckets';
+import { DAY_MS, type Granularity } from '../time-buckets';
 import { bucketKeyLabel, bucketKeyOfDay, seriesKeys } from './bucket-keys';
 import { groupTotals } from './group-totals';
 import { granularityParam } from '../param-values';
@@ -37,8 +38,7 @@ export async function activity(db: Kysely<Database>, input: ActivityInput): Prom
   const params = await resolveAuditParams(db, input);
   const columns = await guildColumns(db, params.guild);
   const counted = await scopedIndexes(db, columns, params);
-  const days = localUnits(columns, counted, (await localTime(db, params)).segments, DAY_MS);
-  const range = unitRange(days);
+  const { units: days, range } = localUnits(columns, counted, zoneSegments(columns, params.timeZone), DAY_MS);
   const [firstDay, lastDay] = range ?? [0, -1];
   // The bucket key of each day of the span, worked out once per day rather than per message;
   // buckets are then numbered from the first day's.

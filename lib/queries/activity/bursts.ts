@@ -3,9 +3,10 @@ import { trailingStats } from '../../analysis/rolling-stats';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import { guildColumns, scopedIndexes } from '../columns';
-import { localUnits, unitRange } from '../columns/local-units';
+import { localUnits } from '../columns/local-units';
+import { zoneSegments } from '../columns/zone-segments';
 import type { QueryDefinition } from '../query-definition';
-import { DAY_MS, dayToIso, localTime } from '../time-buckets';
+import { DAY_MS, dayToIso } from '../time-buckets';
 import { numberParam } from '../param-values';
 
 /** A local day far above the usual level, with the figures that flagged it. */
@@ -55,8 +56,8 @@ export async function bursts(db: Kysely<Database>, input: BurstsInput): Promise<
   const columns = await guildColumns(db, params.guild);
   const counted = await scopedIndexes(db, columns, params);
   if (counted.length === 0) return [];
-  const days = localUnits(columns, counted, (await localTime(db, params)).segments, DAY_MS);
-  const [first, last] = unitRange(days)!;
+  const { units: days, range } = localUnits(columns, counted, zoneSegments(columns, params.timeZone), DAY_MS);
+  const [first, last] = range!;
   const perDay = new Int32Array(last - first + 1);
   for (let j = 0; j < days.length; j++) perDay[days[j] - first]++;
   const series = Array.from(perDay);

@@ -3,8 +3,9 @@ import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import { guildColumns, scopedIndexes } from '../columns';
 import { localUnits } from '../columns/local-units';
+import { zoneSegments } from '../columns/zone-segments';
 import type { QueryDefinition } from '../query-definition';
-import { HOUR_MS, localTime } from '../time-buckets';
+import { HOUR_MS } from '../time-buckets';
 
 /** Messages in one weekday x hour cell. */
 export interface HeatmapRow {
@@ -31,7 +32,7 @@ export async function heatmap(db: Kysely<Database>, input: AuditParamsInput): Pr
   const params = await resolveAuditParams(db, input);
   const columns = await guildColumns(db, params.guild);
   const counted = await scopedIndexes(db, columns, params);
-  const hours = localUnits(columns, counted, (await localTime(db, params)).segments, HOUR_MS);
+  const { units: hours } = localUnits(columns, counted, zoneSegments(columns, params.timeZone), HOUR_MS);
   const counts = new Int32Array(7 * 24);
   for (let k = 0; k < hours.length; k++) {
     const day = Math.floor(hours[k] / 24);

@@ -1,6 +1,17 @@
 import type { OffsetSegment } from '../time-zone';
 import type { GuildColumns } from './guild-columns';
 
+/** Local times of messages in whole units, with the smallest and largest. */
+export interface LocalUnits {
+  /** One entry per message asked for, in the same order. */
+  units: Int32Array;
+  /**
+   * The smallest and largest unit, null when there are none. Local time follows the messages'
+   * order except where clocks go back, so the ends are found, not assumed.
+   */
+  range: [first: number, last: number] | null;
+}
+
 /**
  * Local time of each message at `indexes`, in whole units of `unitMs` since 1970-01-01 local:
  * `Math.floor(toLocal(sentAt, segments) / unitMs)`, so `DAY_MS` gives local day numbers and
@@ -9,14 +20,16 @@ import type { GuildColumns } from './guild-columns';
  * alongside the messages instead of searched per message.
  *
  * @example
- * const days = localUnits(columns, counted, (await localTime(db, params)).segments, DAY_MS);
+ * const { units: days, range } = localUnits(columns, counted, zoneSegments(columns, params.timeZone), DAY_MS);
  */
-export function localUnits(columns: GuildColumns, indexes: Int32Array, segments: readonly OffsetSegment[], unitMs: number): Int32Array {
+export function localUnits(columns: GuildColumns, indexes: Int32Array, segments: readonly OffsetSegment[], unitMs: number): LocalUnits {
   const sentAt = columns.messages.sentAt;
-  const out = new Int32Array(indexes.length);
+  const units = new Int32Array(indexes.length);
   let s = 0;
   let offset = segments[0].offsetMs;
   let nextStart = segments.length > 1 ? segments[1].start : Number.POSITIVE_INFINITY;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < indexes.length; k++) {
     const t = sentAt[indexes[k]];
     while (t >= nextStart) {
@@ -24,23 +37,10 @@ export function localUnits(columns: GuildColumns, indexes: Int32Array, segments:
       offset = segments[s].offsetMs;
       nextStart = s + 1 < segments.length ? segments[s + 1].start : Number.POSITIVE_INFINITY;
     }
-    out[k] = Math.floor((t + offset) / unitMs);
-  }
-  return out;
-}
-
-/**
- * The smallest and largest of `units` (local days, say), or null when there are none. Local
- * time follows the messages' order except where clocks go back, so the ends are found, not assumed.
- */
-export function unitRange(units: Int32Array): [first: number, last: number] | null {
-  if (units.length === 0) return null;
-  let first = units[0];
-  let last = units[0];
-  for (let k = 1; k < units.length; k++) {
-    const u = units[k];
+    const u = Math.floor((t + offset) / unitMs);
+    units[k] = u;
     if (u < first) first = u;
-    else if (u > last) last = u;
+    if (u > last) last = u;
   }
-  return [first, last];
+  return { units, range: indexes.length > 0 ? [first, last] : null };
 }
