@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import { trailingStats } from '../../analysis/rolling-stats';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
-import { scopedMessages } from '../message-scope';
+import { guildColumns, scopedIndexes } from '../columns';
+import { localUnits } from '../columns/local-units';
+import { zoneSegments } from '../columns/zone-segments';
 import type { QueryDefinition } from '../query-definition';
-import { dayToIso, localTime } from '../time-buckets';
-import { countByBucket } from './bucket-keys';
+import { DAY_MS, dayToIso } from '../time-buckets';
 import { numberParam } from '../param-values';
 
 /** A local day far above the usual level, with the figures that flagged it. */
@@ -52,12 +53,14 @@ export async function bursts(db: Kysely<Database>, input: BurstsInput): Promise<
   const window = numberParam(input.window, 'window', { default: 28, min: 1, integer: true });
   const k = numberParam(input.k, 'k', { default: 3, min: 0 });
   const params = await resolveAuditParams(db, input);
-  const t = await localTime(db, params);
-  const counts = await countByBucket(db, params, scopedMessages(db, params).select(t.day('m.sent_at').as('day')), 'day');
-  if (counts.size === 0) return [];
-  const first = Math.min(...counts.keys());
-  const last = Math.max(...counts.keys());
-  const series = Array.from({ length: last - first + 1 }, (_, i) => counts.get(first + i) ?? 0);
+  const columns = await guildColumns(db, params.guild);
+  const counted = await scopedIndexes(db, columns, params);
+  if (counted.length === 0) return [];
+  const { units: days, range } = localUnits(columns, counted, zoneSegments(columns, params.timeZone), DAY_MS);
+  const [first, last] = range!;
+  const perDay = new Int32Array(last - first + 1);
+  for (let j = 0; j < days.length; j++) perDay[days[j] - first]++;
+  const series = Array.from(perDay);
   const stats = trailingStats(series, window);
   const flagged: BurstRow[] = [];
   series.forEach((messages, i) => {

@@ -3,7 +3,7 @@ import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
 import { isoTime } from '../time-buckets';
-import { byMessagesThenName, channelAuthorStats, channelPlaces, totalsBy } from './channel-activity';
+import { activityByChannelGroup, byMessagesThenName, channelPlaces } from './channel-activity';
 
 /** Counted messages in one category, its channels' threads and forum posts included. */
 export interface CategoryActivityRow {
@@ -34,30 +34,31 @@ const NO_CATEGORY = '';
  */
 export async function categoryActivity(db: Kysely<Database>, input: AuditParamsInput): Promise<CategoryActivityRow[]> {
   const params = await resolveAuditParams(db, input);
-  const [places, stats] = await Promise.all([channelPlaces(db, params), channelAuthorStats(db, params)]);
-  const placeOf = new Map(places.map((p) => [p.id, p]));
-  const categoryKey = (channelId: string) => placeOf.get(channelId)?.categoryId ?? NO_CATEGORY;
-  const totals = totalsBy(stats, (s) => categoryKey(s.channelId));
-  const active = new Set(stats.map((s) => s.channelId));
-  const all = stats.reduce((sum, s) => sum + s.messages, 0);
-
-  const categories = new Map<string, { name: string | null; channels: number; activeChannels: number }>();
+  const places = await channelPlaces(db, params);
+  const categories = new Map<string, { group: number; name: string | null; channels: number; activeChannels: number }>();
   for (const p of places) {
     const key = p.categoryId ?? NO_CATEGORY;
-    const c = categories.get(key) ?? { name: p.categoryName, channels: 0, activeChannels: 0 };
+    const c = categories.get(key) ?? { group: categories.size, name: p.categoryName, channels: 0, activeChannels: 0 };
     c.channels += 1;
-    if (active.has(p.id)) c.activeChannels += 1;
     categories.set(key, c);
   }
+  // Channels with no place, and so no category, count with the uncategorized ones.
+  const uncategorized = categories.get(NO_CATEGORY)?.group ?? categories.size;
+  const placeOf = new Map(places.map((p) => [p.id, p]));
+  const groupOf = (id: string) => {
+    const p = placeOf.get(id);
+    return p?.categoryId == null ? uncategorized : categories.get(p.categoryId)!.group;
+  };
+  const { totals, all, channelMessages } = await activityByChannelGroup(db, params, groupOf, categories.size + 1);
+  for (const p of places) if (channelMessages(p.id) > 0) categories.get(p.categoryId ?? NO_CATEGORY)!.activeChannels += 1;
   return [...categories]
     .map(([key, c]): CategoryActivityRow => {
-      const t = totals.get(key);
-      const messages = t?.messages ?? 0;
+      const messages = totals.messages[c.group];
       return {
         categoryId: key === NO_CATEGORY ? null : key, categoryName: c.name,
         channels: c.channels, activeChannels: c.activeChannels,
-        messages, communicators: t?.authors.size ?? 0, share: all > 0 ? messages / all : 0,
-        first: isoTime(t?.first ?? null), last: isoTime(t?.last ?? null),
+        messages, communicators: totals.communicators[c.group], share: all > 0 ? messages / all : 0,
+        first: messages > 0 ? isoTime(totals.first[c.group]) : null, last: messages > 0 ? isoTime(totals.last[c.group]) : null,
       };
     })
     .sort(byMessagesThenName((r) => r.categoryName ?? '', (r) => r.categoryId ?? ''));

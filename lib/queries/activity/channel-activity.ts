@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
-import { scopedMessages } from '../message-scope';
+import { guildColumns, scopedIndexes } from '../columns';
 import type { QueryDefinition } from '../query-definition';
 import { isoTime } from '../time-buckets';
+import { groupTotals, type GroupTotals } from './group-totals';
 
 /** Counted messages in one channel, thread or forum post. */
 export interface ChannelActivityRow {
@@ -38,15 +39,6 @@ export interface ChannelPlace {
   categoryName: string | null;
 }
 
-/** Messages, first and last time of one author in one channel. */
-export interface ChannelAuthorStats {
-  channelId: string;
-  authorId: string;
-  messages: number;
-  first: number;
-  last: number;
-}
-
 /**
  * Every channel, thread and forum post in scope (not categories), each with its parent and its
  * category, a thread taking its parent's category.
@@ -68,36 +60,50 @@ export async function channelPlaces(db: Kysely<Database>, params: AuditParams): 
     });
 }
 
-/** Counted messages per (channel, author) with their first and last time: enough for both channel and category roll-ups. */
-export async function channelAuthorStats(db: Kysely<Database>, params: AuditParams): Promise<ChannelAuthorStats[]> {
-  const rows = await scopedMessages(db, params)
-    .select((eb) => ['m.channel_id', 'm.author_id', eb.fn.countAll<number>().as('n'), eb.fn.min('m.sent_at').as('first'), eb.fn.max('m.sent_at').as('last')])
-    .groupBy(['m.channel_id', 'm.author_id'])
-    .execute();
-  return rows.map((r) => ({ channelId: r.channel_id, authorId: r.author_id, messages: Number(r.n), first: Number(r.first), last: Number(r.last) }));
+/** Activity per group of channels, from `activityByChannelGroup`. */
+export interface ChannelGroupActivity {
+  /** Indexed by group number. */
+  totals: GroupTotals;
+  /** Counted messages in all groups. */
+  all: number;
+  /** Counted messages in one channel (0 for an unknown one). */
+  channelMessages: (channelId: string) => number;
 }
 
-/** Totals of a group of (channel, author) stats. */
-export interface ActivityTotals {
-  messages: number;
-  authors: Set<string>;
-  first: number | null;
-  last: number | null;
-}
-
-/** Folds (channel, author) stats into totals per group key (a channel, a category...). */
-export function totalsBy(stats: readonly ChannelAuthorStats[], keyOf: (s: ChannelAuthorStats) => string): Map<string, ActivityTotals> {
-  const totals = new Map<string, ActivityTotals>();
-  for (const s of stats) {
-    const key = keyOf(s);
-    let t = totals.get(key);
-    if (!t) totals.set(key, (t = { messages: 0, authors: new Set(), first: null, last: null }));
-    t.messages += s.messages;
-    t.authors.add(s.authorId);
-    t.first = t.first === null ? s.first : Math.min(t.first, s.first);
-    t.last = t.last === null ? s.last : Math.max(t.last, s.last);
+/**
+ * Counted messages, communicators and first and last time per group of channels:
+ * `groupOf(channelId)` is the group (0 to `groups - 1`) a channel's messages count in (the
+ * channel's own row, its category's...).
+ *
+ * @example
+ * const { totals } = await activityByChannelGroup(db, params, (id) => (id === '5201' ? 0 : 1), 2);
+ */
+export async function activityByChannelGroup(
+  db: Kysely<Database>,
+  params: AuditParams,
+  groupOf: (channelId: string) => number,
+  groups: number,
+): Promise<ChannelGroupActivity> {
+  const columns = await guildColumns(db, params.guild);
+  const counted = await scopedIndexes(db, columns, params);
+  // Resolved once per channel, then read per message from an array by channel number.
+  const ofChannel = Int32Array.from(columns.channels.ids, groupOf);
+  const perChannel = new Int32Array(columns.channels.ids.length);
+  const channel = columns.messages.channel;
+  const group = new Int32Array(counted.length);
+  for (let k = 0; k < counted.length; k++) {
+    const c = channel[counted[k]];
+    group[k] = ofChannel[c];
+    perChannel[c]++;
   }
-  return totals;
+  return {
+    totals: groupTotals(columns, counted, group, groups),
+    all: counted.length,
+    channelMessages: (id) => {
+      const c = columns.channels.index.get(id);
+      return c === undefined ? 0 : perChannel[c];
+    },
+  };
 }
 
 /** Orders rows by messages, most first, then by name and ID. */
@@ -121,18 +127,18 @@ function compareText(a: string, b: string): number {
  */
 export async function channelActivity(db: Kysely<Database>, input: AuditParamsInput): Promise<ChannelActivityRow[]> {
   const params = await resolveAuditParams(db, input);
-  const [places, stats] = await Promise.all([channelPlaces(db, params), channelAuthorStats(db, params)]);
-  const totals = totalsBy(stats, (s) => s.channelId);
-  const all = stats.reduce((sum, s) => sum + s.messages, 0);
+  const places = await channelPlaces(db, params);
+  // Channels without a place (not in the channels table) share one last group no row reads.
+  const placeNumber = new Map(places.map((p, g) => [p.id, g]));
+  const { totals, all } = await activityByChannelGroup(db, params, (id) => placeNumber.get(id) ?? places.length, places.length + 1);
   return places
-    .map((p): ChannelActivityRow => {
-      const t = totals.get(p.id);
-      const messages = t?.messages ?? 0;
+    .map((p, g): ChannelActivityRow => {
+      const messages = totals.messages[g];
       return {
         channelId: p.id, name: p.name, kind: p.kind, parentId: p.parentId, parentName: p.parentName,
         categoryId: p.categoryId, categoryName: p.categoryName,
-        messages, communicators: t?.authors.size ?? 0, share: all > 0 ? messages / all : 0,
-        first: isoTime(t?.first ?? null), last: isoTime(t?.last ?? null),
+        messages, communicators: totals.communicators[g], share: all > 0 ? messages / all : 0,
+        first: messages > 0 ? isoTime(totals.first[g]) : null, last: messages > 0 ? isoTime(totals.last[g]) : null,
       };
     })
     .sort(byMessagesThenName((r) => r.name, (r) => r.channelId));

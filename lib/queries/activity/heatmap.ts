@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
-import { scopedMessages } from '../message-scope';
+import { guildColumns, scopedIndexes } from '../columns';
+import { localUnits } from '../columns/local-units';
+import { zoneSegments } from '../columns/zone-segments';
 import type { QueryDefinition } from '../query-definition';
-import { localTime } from '../time-buckets';
+import { HOUR_MS } from '../time-buckets';
 
 /** Messages in one weekday x hour cell. */
 export interface HeatmapRow {
@@ -28,19 +30,21 @@ export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] a
  */
 export async function heatmap(db: Kysely<Database>, input: AuditParamsInput): Promise<HeatmapRow[]> {
   const params = await resolveAuditParams(db, input);
-  const t = await localTime(db, params);
-  const cells = scopedMessages(db, params).select([t.weekday('m.sent_at').as('weekday'), t.hour('m.sent_at').as('hour')]);
-  const rows = await db
-    .selectFrom(cells.as('c'))
-    .select((eb) => ['c.weekday', 'c.hour', eb.fn.countAll<number>().as('messages')])
-    .groupBy(['c.weekday', 'c.hour'])
-    .execute();
-  const counts = new Map(rows.map((r) => [Number(r.weekday) * 24 + Number(r.hour), Number(r.messages)]));
+  const columns = await guildColumns(db, params.guild);
+  const counted = await scopedIndexes(db, columns, params);
+  const { units: hours } = localUnits(columns, counted, zoneSegments(columns, params.timeZone), HOUR_MS);
+  const counts = new Int32Array(7 * 24);
+  for (let k = 0; k < hours.length; k++) {
+    const day = Math.floor(hours[k] / 24);
+    // 1970-01-01 (day 0) was a Thursday: weekday 3 when Monday is 0.
+    const weekday = (((day + 3) % 7) + 7) % 7;
+    counts[weekday * 24 + (hours[k] - day * 24)]++;
+  }
   return Array.from({ length: 7 * 24 }, (_, cell) => ({
     weekday: Math.floor(cell / 24),
     weekdayName: WEEKDAY_NAMES[Math.floor(cell / 24)],
     hour: cell % 24,
-    messages: counts.get(cell) ?? 0,
+    messages: counts[cell],
   }));
 }
 

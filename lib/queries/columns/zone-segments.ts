@@ -1,0 +1,30 @@
+import { DAY_MS } from '../time-buckets';
+import { offsetSegments, type OffsetSegment } from '../time-zone';
+import type { GuildColumns } from './guild-columns';
+
+const UTC: readonly OffsetSegment[] = [{ start: Number.NEGATIVE_INFINITY, offsetMs: 0 }];
+
+const kept = new WeakMap<GuildColumns, Map<string, readonly OffsetSegment[]>>();
+
+/**
+ * The offsets of `timeZone` over the guild's message span: the same segments as
+ * `localTime(db, params).segments`, but the span comes from the columns (their first and last
+ * message) instead of a `min`/`max` query, which reads the guild's whole time index on SQLite
+ * (0.1-0.3 s on a million messages). Kept per columns and zone.
+ *
+ * @example
+ * const days = localUnits(columns, counted, zoneSegments(columns, params.timeZone), DAY_MS);
+ */
+export function zoneSegments(columns: GuildColumns, timeZone: string): readonly OffsetSegment[] {
+  if (timeZone === 'UTC') return UTC;
+  const byZone = kept.get(columns) ?? kept.set(columns, new Map()).get(columns)!;
+  let segments = byZone.get(timeZone);
+  if (!segments) {
+    const t = columns.messages.sentAt;
+    const first = t.length > 0 ? t[0] : Date.now();
+    const last = t.length > 0 ? t[t.length - 1] : first;
+    segments = offsetSegments(timeZone, first - DAY_MS, last + DAY_MS);
+    byZone.set(timeZone, segments);
+  }
+  return segments;
+}
