@@ -4,8 +4,9 @@ import { bucketKeyLabel, bucketKeyOfDay, localDayOf, seriesKeys } from '../activ
 import { granularityParam } from '../param-values';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
 import { channelMask, guildColumns, periodSlice, type GuildColumns } from '../columns';
+import { localTimeSegments } from '../columns/local-time-segments';
 import type { QueryDefinition } from '../query-definition';
-import { localTime, type Granularity } from '../time-buckets';
+import type { Granularity } from '../time-buckets';
 import { excludedUsers } from './excluded-users';
 import { firstSightings } from './first-sightings';
 import { historySpan } from './history-span';
@@ -47,8 +48,9 @@ export interface JoinsInput extends AuditParamsInput {
 export async function joins(db: Kysely<Database>, input: JoinsInput): Promise<JoinsRow[]> {
   const granularity = granularityParam(input.granularity, ['day', 'week', 'month'], 'day');
   const params = await resolveAuditParams(db, input);
-  const [t, columns] = await Promise.all([localTime(db, params), guildColumns(db, params.guild)]);
-  const keyOf = bucketKeyer(t.segments, granularity);
+  const columns = await guildColumns(db, params.guild);
+  const segments = localTimeSegments(columns, params.timeZone);
+  const keyOf = bucketKeyer(segments, granularity);
   const joinCounts = await joinNoticesByBucket(db, columns, params, keyOf);
   const { firstSeen } = await firstSightings(db, columns, params);
   const firstCounts = new Map<number, number>();

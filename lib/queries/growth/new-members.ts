@@ -137,22 +137,26 @@ export async function newMemberRows(db: Kysely<Database>, params: AuditParams, o
 /** Username and guild nickname of each of `userIds` (missing when the tables have neither). */
 async function namesOf(db: Kysely<Database>, guild: string, userIds: readonly string[]) {
   const names = new Map<string, { name: string | null; nickname: string | null }>();
-  const rows = await db
+  const members = db
     .selectFrom('members as mb')
     .leftJoin('users as u', 'u.id', 'mb.user_id')
     .select(['mb.user_id', 'u.name', 'mb.nickname'])
-    .where('mb.guild_id', '=', guild)
-    .execute();
+    .where('mb.guild_id', '=', guild);
+  // A few members by ID; many, with the whole guild's list (one read instead of many lists).
+  const rows = userIds.length === 0 ? [] : await (userIds.length <= ID_LIST ? members.where('mb.user_id', 'in', userIds) : members).execute();
   for (const r of rows) names.set(r.user_id, { name: r.name, nickname: r.nickname });
   // Authors always have a member row; should one not, their username is still shown.
   const missing = userIds.filter((id) => !names.has(id));
-  for (let k = 0; k < missing.length; k += 1000) {
-    for (const u of await db.selectFrom('users').select(['id', 'name']).where('id', 'in', missing.slice(k, k + 1000)).execute()) {
+  for (let k = 0; k < missing.length; k += ID_LIST) {
+    for (const u of await db.selectFrom('users').select(['id', 'name']).where('id', 'in', missing.slice(k, k + ID_LIST)).execute()) {
       names.set(u.id, { name: u.name, nickname: null });
     }
   }
   return names;
 }
+
+/** IDs per `IN` list: well within both engines' limits on bound parameters. */
+const ID_LIST = 1000;
 
 export const newMembersQuery: QueryDefinition = {
   name: 'new-members',

@@ -4,9 +4,9 @@ import { bucketKeyLabel, bucketKeyOfDay, localDayOf, nextBucketKey } from '../ac
 import { granularityParam, numberParam } from '../param-values';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
 import { channelMask, guildColumns, periodSlice, type GuildColumns } from '../columns';
-import { authoredMessages, lowerBound } from './authored-messages';
+import { localTimeSegments } from '../columns/local-time-segments';
 import type { QueryDefinition } from '../query-definition';
-import { localTime, type Granularity } from '../time-buckets';
+import type { Granularity } from '../time-buckets';
 import { firstCountedMessages } from './first-sightings';
 import { historySpan } from './history-span';
 import { bucketKeyer } from './local-buckets';
@@ -49,11 +49,12 @@ export async function retention(db: Kysely<Database>, input: RetentionInput): Pr
   const granularity = granularityParam(input.granularity, ['week', 'month'], 'week');
   const periods = numberParam(input.periods, 'periods', { default: 8, min: 0, integer: true });
   const params = await resolveAuditParams(db, input);
-  const [t, columns] = await Promise.all([localTime(db, params), guildColumns(db, params.guild)]);
+  const columns = await guildColumns(db, params.guild);
+  const segments = localTimeSegments(columns, params.timeZone);
   const end = params.to !== null ? params.to - 1 : historySpan(columns, params)?.last ?? null;
   if (end === null) return [];
   const lastObserved = bucketKeyOfDay(localDayOf(end, params.timeZone), granularity);
-  const cells = await cohortCells(db, columns, params, bucketKeyer(t.segments, granularity), granularity, periods);
+  const cells = await cohortCells(db, columns, params, bucketKeyer(segments, granularity), granularity, periods);
 
   // Every member is active in their cohort's own bucket (their first message is there), so the
   // period-0 cell is the cohort's size.
@@ -85,8 +86,8 @@ export const retentionQuery: QueryDefinition = {
 /**
  * The non-empty cohorts, oldest first, each with its members active per period (`active[p]`:
  * in bucket cohort + p, for the periods the data reaches): a member's first counted message
- * (over the whole history) sets their cohort, kept when it falls inside the period; then each
- * member's counted messages from it up to `to` mark the buckets they were active in.
+ * (over the whole history) sets their cohort, kept when it falls inside the period; then the
+ * period's counted messages mark the buckets each cohort member was active in.
  */
 async function cohortCells(
   db: Kysely<Database>,
@@ -107,26 +108,28 @@ async function cohortCells(
 
   const first = await firstCountedMessages(db, columns, params);
   const [lo, hi] = periodSlice(columns, params);
+  const cohortOf = new Int32Array(first.length).fill(-1); // -1: no first message in the period
+  for (let u = 0; u < first.length; u++) if (first[u] >= lo) cohortOf[u] = (keyOf(m.sentAt[first[u]]) - base) / step;
+
+  // One pass in time order. A member's bucket is checked against their last one; local days can
+  // step back an hour at a DST change, so a bucket may recur after another: the (member,
+  // period) pairs already counted are bits.
   const inChannels = params.channels === null ? null : channelMask(columns, params.channels);
-  const { start, values } = authoredMessages(columns);
-  // Which periods the current member was counted in: marked with their number, so never cleared.
-  // (Local days can step back an hour at a DST change, so a bucket may recur after another.)
-  const countedFor = new Int32Array(width).fill(-1);
-  for (let u = 0; u < first.length; u++) {
-    if (first[u] < lo) continue; // no first message in the period: not in a cohort
-    const cohort = (keyOf(m.sentAt[first[u]]) - base) / step;
-    let last = -1;
-    for (let k = lowerBound(values, start[u], start[u + 1], first[u]); k < start[u + 1] && values[k] < hi; k++) {
-      const i = values[k];
-      if (inChannels !== null && inChannels[m.channel[i]] === 0) continue;
-      const bucket = (keyOf(m.sentAt[i]) - base) / step;
-      if (bucket === last) continue;
-      last = bucket;
-      const period = bucket - cohort;
-      if (period < 0 || period >= width || countedFor[period] === u) continue;
-      countedFor[period] = u;
-      cells[cohort * width + period]++;
-    }
+  const lastBucket = new Int32Array(first.length).fill(-1);
+  const counted = new Uint8Array(Math.ceil((first.length * width) / 8));
+  for (let i = lo; i < hi; i++) {
+    if (m.conversational[i] === 0) continue;
+    const a = m.author[i];
+    const cohort = cohortOf[a];
+    if (cohort < 0 || (inChannels !== null && inChannels[m.channel[i]] === 0)) continue;
+    const bucket = (keyOf(m.sentAt[i]) - base) / step;
+    if (bucket === lastBucket[a]) continue;
+    lastBucket[a] = bucket;
+    const period = bucket - cohort;
+    const bit = a * width + period;
+    if (period < 0 || period >= width || (counted[bit >>> 3] & (1 << (bit & 7))) !== 0) continue;
+    counted[bit >>> 3] |= 1 << (bit & 7);
+    cells[cohort * width + period]++;
   }
   const out: { cohort: number; active: Int32Array }[] = [];
   for (let c = 0; c < buckets; c++) {
