@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
-import { MEMBER_JOIN_KIND } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
-import { bucketKeyLabel, bucketKeyOfDay, countByBucket, localDayOf, seriesKeys } from '../activity/bucket-keys';
+import { bucketKeyLabel, bucketKeyOfDay, localDayOf, seriesKeys } from '../activity/bucket-keys';
 import { granularityParam } from '../param-values';
-import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
-import { scopedMessages } from '../message-scope';
+import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
+import { channelMask, guildColumns, periodSlice, type GuildColumns } from '../columns';
+import { localTimeSegments } from '../columns/local-time-segments';
 import type { QueryDefinition } from '../query-definition';
-import { localTime, type Granularity } from '../time-buckets';
+import type { Granularity } from '../time-buckets';
+import { excludedUsers } from './excluded-users';
 import { firstSightings } from './first-sightings';
 import { historySpan } from './history-span';
+import { bucketKeyer } from './local-buckets';
+import { memberFirsts } from './member-firsts';
 
 /** Growth evidence in one time bucket. */
 export interface JoinsRow {
@@ -45,22 +48,19 @@ export interface JoinsInput extends AuditParamsInput {
 export async function joins(db: Kysely<Database>, input: JoinsInput): Promise<JoinsRow[]> {
   const granularity = granularityParam(input.granularity, ['day', 'week', 'month'], 'day');
   const params = await resolveAuditParams(db, input);
-  const t = await localTime(db, params);
-  const joinDays = scopedMessages(db, params, { system: true }).where('m.kind', '=', MEMBER_JOIN_KIND).select(t.day('m.sent_at').as('day'));
-  const sightingDays = db.selectFrom(firstSightings(db, params).as('f')).select(['f.first_seen', t.day('f.first_seen').as('day')]);
-  const [joinCounts, firstCounts, before, span] = await Promise.all([
-    countByBucket(db, params, joinDays, granularity),
-    countByBucket(db, params, params.from === null ? sightingDays : sightingDays.where('f.first_seen', '>=', params.from), granularity),
-    params.from === null
-      ? Promise.resolve(0)
-      : db
-          .selectFrom(firstSightings(db, params).as('f'))
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('f.first_seen', '<', params.from)
-          .executeTakeFirstOrThrow()
-          .then((r) => Number(r.n)),
-    historySpan(db, params),
-  ]);
+  const columns = await guildColumns(db, params.guild);
+  const segments = localTimeSegments(columns, params.timeZone);
+  const keyOf = bucketKeyer(segments, granularity);
+  const joinCounts = await joinNoticesByBucket(db, columns, params, keyOf);
+  const { firstSeen } = await firstSightings(db, columns, params);
+  const firstCounts = new Map<number, number>();
+  let before = 0;
+  for (const seen of firstSeen) {
+    if (Number.isNaN(seen)) continue;
+    if (params.from !== null && seen < params.from) before++;
+    else increment(firstCounts, keyOf(seen));
+  }
+  const span = historySpan(columns, params);
   const spanKeys = span === null ? [] : [span.first, span.last].map((ms) => bucketKeyOfDay(localDayOf(ms, params.timeZone), granularity));
   let membersSeen = before;
   return seriesKeys(params, granularity, [...joinCounts.keys(), ...firstCounts.keys(), ...spanKeys]).map((key) => {
@@ -68,6 +68,24 @@ export async function joins(db: Kysely<Database>, input: JoinsInput): Promise<Jo
     membersSeen += firstSeen;
     return { bucket: bucketKeyLabel(key, granularity), joins: joinCounts.get(key) ?? 0, firstSeen, membersSeen, leaves: null };
   });
+}
+
+/** Join notices in the period, channels and scope, per bucket key. */
+async function joinNoticesByBucket(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, keyOf: (utcMs: number) => number) {
+  const m = columns.messages;
+  const [lo, hi] = periodSlice(columns, params);
+  const out = await excludedUsers(db, columns, params);
+  const inChannels = params.channels === null ? null : channelMask(columns, params.channels);
+  const counts = new Map<number, number>();
+  for (const i of memberFirsts(columns).joinNotices) {
+    if (i < lo || i >= hi || out[m.author[i]] === 1 || (inChannels !== null && inChannels[m.channel[i]] === 0)) continue;
+    increment(counts, keyOf(m.sentAt[i]));
+  }
+  return counts;
+}
+
+function increment(counts: Map<number, number>, key: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
 export const joinsQuery: QueryDefinition = {

@@ -1,13 +1,14 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { isoTime } from '../time-buckets';
 import { numberParam } from '../param-values';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
-import { isBot, scopedMessages } from '../message-scope';
+import { channelMask, guildColumns, periodSlice } from '../columns';
 import type { QueryDefinition } from '../query-definition';
 import { DAY_MS, HOUR_MS } from '../time-buckets';
-import { newcomers } from './first-sightings';
+import { ANSWERED_BY_BOT, ANSWERED_BY_PERSON, answeredMessages } from './answered-messages';
+import { authoredMessages, lowerBound } from './authored-messages';
+import { firstSightings } from './first-sightings';
 
 /** What one new member did after they were first seen. */
 export interface NewMemberRow {
@@ -81,82 +82,81 @@ export async function newMembers(db: Kysely<Database>, input: NewMembersInput): 
 
 /** `newMembers` for checked parameters. */
 export async function newMemberRows(db: Kysely<Database>, params: AuditParams, options: ActivationOptions): Promise<NewMemberRow[]> {
-  // Named subqueries, each reading the ones before: the new members; their counted messages
-  // within the horizon (how many, and when the first was); the first message itself (found by
-  // its time through the guild-time index); the replies to those; whose first was answered.
-  // Materialized: each is read more than once, or inside a loop over messages.
-  const horizonMs = options.horizonDays === null ? null : Math.round(options.horizonDays * DAY_MS);
-  const inHorizon = { ...params, from: null, to: horizonMs === null ? params.to : null };
-  const fresh = sql<{ author_id: string; first_seen: number }>`${sql.table('fresh')}`.as('n');
-  let counted = scopedMessages(db, inHorizon).innerJoin(fresh, 'n.author_id', 'm.author_id');
-  if (horizonMs !== null) counted = counted.where(sql<boolean>`${sql.ref('m.sent_at')} < ${sql.ref('n.first_seen')} + ${sql.lit(horizonMs)}`);
+  const columns = await guildColumns(db, params.guild);
+  const m = columns.messages;
+  const { firstSeen, joined } = await firstSightings(db, columns, params);
+  const fresh: number[] = [];
+  for (let u = 0; u < firstSeen.length; u++) if (firstSeen[u] >= (params.from ?? Number.NEGATIVE_INFINITY)) fresh.push(u);
 
-  const rows = await db
-    .with((cte) => cte('fresh').materialized(), () => newcomers(db, params))
-    .with((cte) => cte('counted').materialized(), () => counted
-      .select((eb) => ['m.author_id', eb.fn.countAll<number>().as('messages'), eb.fn.min<number>('m.sent_at').as('first_at')])
-      .groupBy('m.author_id'))
-    .with((cte) => cte('firsts').materialized(), (qc) => qc
-      .selectFrom('counted as c')
-      .select((eb) => ['c.author_id', firstMessageId(eb, params).as('id')]))
-    // From the reply's side, with IN rather than a join so that each engine looks the reference
-    // up in the first messages: there is no index on reference_message_id to go the other way.
-    .with((cte) => cte('replies').materialized(), (qc) => {
-      let replies = qc
-        .selectFrom('messages as r')
-        .where('r.guild_id', '=', params.guild)
-        .where('r.reference_message_id', 'in', qc.selectFrom('firsts').select('firsts.id'))
-        .where('r.kind', 'in', [...CONVERSATIONAL_KINDS])
-        .where((w) => w.or([w('r.reference_kind', 'is', null), w('r.reference_kind', '!=', 'Forward')]));
-      if (!params.includeBots) replies = replies.where((w) => w.not(isBot(w, 'r.author_id')));
-      return replies.select(['r.reference_message_id as id', 'r.author_id']);
-    })
-    .with('answered', (qc) => qc
-      .selectFrom('firsts as f')
-      .innerJoin('replies as x', 'x.id', 'f.id')
-      .whereRef('x.author_id', '!=', 'f.author_id')
-      .select('f.author_id')
-      .distinct())
-    .selectFrom('fresh as n')
-    .leftJoin('counted as c', 'c.author_id', 'n.author_id')
-    .leftJoin('answered as a', 'a.author_id', 'n.author_id')
-    .leftJoin('users as u', 'u.id', 'n.author_id')
-    .leftJoin('members as mb', (j) => j.onRef('mb.user_id', '=', 'n.author_id').on('mb.guild_id', '=', params.guild))
-    .select(['n.author_id', 'n.first_seen', 'n.joined', 'c.first_at', 'c.messages', 'a.author_id as answered_by', 'u.name', 'mb.nickname'])
-    .orderBy('n.first_seen')
-    .orderBy('n.author_id')
-    .execute();
-  return rows.map((r) => {
-    const firstSeen = Number(r.first_seen);
-    const firstMessage = r.first_at === null ? null : Number(r.first_at);
-    const messages = Number(r.messages ?? 0);
+  // Their counted messages within the horizon, from their own message lists: how many, and
+  // which was first. The horizon ends at a message position, found by binary search on time.
+  const horizonMs = options.horizonDays === null ? null : Math.round(options.horizonDays * DAY_MS);
+  const [, end] = periodSlice(columns, horizonMs === null ? params : { ...params, to: null });
+  const inChannels = params.channels === null ? null : channelMask(columns, params.channels);
+  const { start, values } = authoredMessages(columns);
+  const messages = new Int32Array(firstSeen.length);
+  const firstMessage = new Int32Array(firstSeen.length).fill(-1);
+  for (const u of fresh) {
+    const until = horizonMs === null ? end : Math.min(end, periodSlice(columns, { from: null, to: firstSeen[u] + horizonMs })[1]);
+    const upTo = lowerBound(values, start[u], start[u + 1], until);
+    if (inChannels === null) {
+      messages[u] = upTo - start[u];
+      if (upTo > start[u]) firstMessage[u] = values[start[u]];
+      continue;
+    }
+    for (let k = start[u]; k < upTo; k++) {
+      if (inChannels[m.channel[values[k]]] === 0) continue;
+      messages[u]++;
+      if (firstMessage[u] < 0) firstMessage[u] = values[k];
+    }
+  }
+  const replied = answeredMessages(columns);
+  const answeredBy = params.includeBots ? ANSWERED_BY_PERSON | ANSWERED_BY_BOT : ANSWERED_BY_PERSON;
+
+  const names = await namesOf(db, params.guild, fresh.map((u) => columns.users.ids[u]));
+  const ids = columns.users.ids;
+  fresh.sort((a, b) => firstSeen[a] - firstSeen[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  return fresh.map((u) => {
+    const first = firstMessage[u] < 0 ? null : m.sentAt[firstMessage[u]];
+    const name = names.get(ids[u]);
     return {
-      userId: r.author_id,
-      name: r.name,
-      nickname: r.nickname,
-      joinedAt: isoTime(r.joined === null ? null : Number(r.joined)),
-      firstSeen: isoTime(firstSeen)!,
-      firstMessageAt: isoTime(firstMessage),
-      hoursToFirstMessage: firstMessage === null ? null : (firstMessage - firstSeen) / HOUR_MS,
-      messages,
-      activated: messages >= options.minMessages,
-      answered: firstMessage === null ? null : r.answered_by !== null,
+      userId: ids[u],
+      name: name?.name ?? null,
+      nickname: name?.nickname ?? null,
+      joinedAt: isoTime(Number.isNaN(joined[u]) ? null : joined[u]),
+      firstSeen: isoTime(firstSeen[u])!,
+      firstMessageAt: isoTime(first),
+      hoursToFirstMessage: first === null ? null : (first - firstSeen[u]) / HOUR_MS,
+      messages: messages[u],
+      activated: messages[u] >= options.minMessages,
+      answered: first === null ? null : (replied[firstMessage[u]] & answeredBy) !== 0,
     };
   });
 }
 
-/** The ID of the counted message `c.author_id` sent at `c.first_at`. */
-function firstMessageId(eb: ExpressionBuilder<any, any>, params: AuditParams) {
-  let query = eb
-    .selectFrom('messages as fm')
-    .select((e) => e.fn.min<string>('fm.id').as('id'))
-    .where('fm.guild_id', '=', params.guild)
-    .whereRef('fm.sent_at', '=', 'c.first_at')
-    .whereRef('fm.author_id', '=', 'c.author_id')
-    .where('fm.kind', 'in', [...CONVERSATIONAL_KINDS]);
-  if (params.channels !== null) query = query.where('fm.channel_id', 'in', params.channels);
-  return query;
+/** Username and guild nickname of each of `userIds` (missing when the tables have neither). */
+async function namesOf(db: Kysely<Database>, guild: string, userIds: readonly string[]) {
+  const names = new Map<string, { name: string | null; nickname: string | null }>();
+  const members = db
+    .selectFrom('members as mb')
+    .leftJoin('users as u', 'u.id', 'mb.user_id')
+    .select(['mb.user_id', 'u.name', 'mb.nickname'])
+    .where('mb.guild_id', '=', guild);
+  // A few members by ID; many, with the whole guild's list (one read instead of many lists).
+  const rows = userIds.length === 0 ? [] : await (userIds.length <= ID_LIST ? members.where('mb.user_id', 'in', userIds) : members).execute();
+  for (const r of rows) names.set(r.user_id, { name: r.name, nickname: r.nickname });
+  // Authors always have a member row; should one not, their username is still shown.
+  const missing = userIds.filter((id) => !names.has(id));
+  for (let k = 0; k < missing.length; k += ID_LIST) {
+    for (const u of await db.selectFrom('users').select(['id', 'name']).where('id', 'in', missing.slice(k, k + ID_LIST)).execute()) {
+      names.set(u.id, { name: u.name, nickname: null });
+    }
+  }
+  return names;
 }
+
+/** IDs per `IN` list: well within both engines' limits on bound parameters. */
+const ID_LIST = 1000;
 
 export const newMembersQuery: QueryDefinition = {
   name: 'new-members',

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
-import { bucketKeyLabel, bucketKeyOfDay, localDayOf, nextBucketKey, withCalendar } from '../activity/bucket-keys';
+import { bucketKeyLabel, bucketKeyOfDay, localDayOf, nextBucketKey } from '../activity/bucket-keys';
 import { granularityParam, numberParam } from '../param-values';
-import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
-import { scopedMessages } from '../message-scope';
+import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
+import { channelMask, guildColumns, periodSlice, type GuildColumns } from '../columns';
+import { localTimeSegments } from '../columns/local-time-segments';
 import type { QueryDefinition } from '../query-definition';
-import { localTime } from '../time-buckets';
-import { firstMessages } from './first-sightings';
+import type { Granularity } from '../time-buckets';
+import { firstCountedMessages } from './first-sightings';
 import { historySpan } from './history-span';
+import { bucketKeyer } from './local-buckets';
 
 /** One cell of the cohort matrix. */
 export interface RetentionRow {
@@ -47,36 +49,22 @@ export async function retention(db: Kysely<Database>, input: RetentionInput): Pr
   const granularity = granularityParam(input.granularity, ['week', 'month'], 'week');
   const periods = numberParam(input.periods, 'periods', { default: 8, min: 0, integer: true });
   const params = await resolveAuditParams(db, input);
-  const t = await localTime(db, params);
-
-  let firsts = db.selectFrom(firstMessages(db, params).as('f')).select(['f.author_id', t.day('f.first').as('day')]);
-  if (params.from !== null) firsts = firsts.where('f.first', '>=', params.from);
-  const activeDays = scopedMessages(db, params).select(['m.author_id', t.day('m.sent_at').as('day')]);
-  const [cells, end] = await Promise.all([
-    (await withCalendar(db, params, granularity))
-      .with('cohorts', (qc) => qc.selectFrom(firsts.as('f')).innerJoin('calendar as cal', 'cal.day', 'f.day').select(['f.author_id', 'cal.bucket as cohort']))
-      .with('active', (qc) => qc.selectFrom(activeDays.as('a')).innerJoin('calendar as cal', 'cal.day', 'a.day').select(['a.author_id', 'cal.bucket']).distinct())
-      .selectFrom('cohorts as c')
-      .innerJoin('active as a', 'a.author_id', 'c.author_id')
-      .select((eb) => ['c.cohort', 'a.bucket', eb.fn.countAll<number>().as('n')])
-      .groupBy(['c.cohort', 'a.bucket'])
-      .execute(),
-    params.to !== null ? Promise.resolve(params.to - 1) : historySpan(db, params).then((span) => span?.last ?? null),
-  ]);
+  const columns = await guildColumns(db, params.guild);
+  const segments = localTimeSegments(columns, params.timeZone);
+  const end = params.to !== null ? params.to - 1 : historySpan(columns, params)?.last ?? null;
   if (end === null) return [];
   const lastObserved = bucketKeyOfDay(localDayOf(end, params.timeZone), granularity);
-  const active = new Map(cells.map((c) => [`${Number(c.cohort)}:${Number(c.bucket)}`, Number(c.n)]));
+  const cells = await cohortCells(db, columns, params, bucketKeyer(segments, granularity), granularity, periods);
 
   // Every member is active in their cohort's own bucket (their first message is there), so the
   // period-0 cell is the cohort's size.
-  const cohortKeys = [...new Set(cells.map((c) => Number(c.cohort)))].sort((a, b) => a - b);
   const rows: RetentionRow[] = [];
-  for (const cohort of cohortKeys) {
-    const size = active.get(`${cohort}:${cohort}`) ?? 0;
+  for (const { cohort, active } of cells) {
+    const size = active[0];
     let bucket = cohort;
     for (let period = 0; period <= periods; period++, bucket = nextBucketKey(bucket, granularity)) {
       const observed = bucket <= lastObserved;
-      const n = observed ? active.get(`${cohort}:${bucket}`) ?? 0 : null;
+      const n = observed ? active[period] ?? 0 : null;
       rows.push({ cohort: bucketKeyLabel(cohort, granularity), size, period, active: n, share: n === null ? null : n / size });
     }
   }
@@ -94,3 +82,58 @@ export const retentionQuery: QueryDefinition = {
   ],
   run: retention,
 };
+
+/**
+ * The non-empty cohorts, oldest first, each with its members active per period (`active[p]`:
+ * in bucket cohort + p, for the periods the data reaches): a member's first counted message
+ * (over the whole history) sets their cohort, kept when it falls inside the period; then the
+ * period's counted messages mark the buckets each cohort member was active in.
+ */
+async function cohortCells(
+  db: Kysely<Database>,
+  columns: GuildColumns,
+  params: AuditParams,
+  keyOf: (utcMs: number) => number,
+  granularity: Granularity,
+  periods: number,
+): Promise<{ cohort: number; active: Int32Array }[]> {
+  const m = columns.messages;
+  if (m.count === 0) return [];
+  // Buckets numbered from one before the history's first (a DST step back can reach it).
+  const step = granularity === 'week' ? 7 : 1;
+  const base = keyOf(m.sentAt[0]) - step;
+  const buckets = (keyOf(m.sentAt[m.count - 1]) - base) / step + 2;
+  const width = Math.min(periods + 1, buckets);
+  const cells = new Int32Array(buckets * width);
+
+  const first = await firstCountedMessages(db, columns, params);
+  const [lo, hi] = periodSlice(columns, params);
+  const cohortOf = new Int32Array(first.length).fill(-1); // -1: no first message in the period
+  for (let u = 0; u < first.length; u++) if (first[u] >= lo) cohortOf[u] = (keyOf(m.sentAt[first[u]]) - base) / step;
+
+  // One pass in time order. A member's bucket is checked against their last one; local days can
+  // step back an hour at a DST change, so a bucket may recur after another: the (member,
+  // period) pairs already counted are bits.
+  const inChannels = params.channels === null ? null : channelMask(columns, params.channels);
+  const lastBucket = new Int32Array(first.length).fill(-1);
+  const counted = new Uint8Array(Math.ceil((first.length * width) / 8));
+  for (let i = lo; i < hi; i++) {
+    if (m.conversational[i] === 0) continue;
+    const a = m.author[i];
+    const cohort = cohortOf[a];
+    if (cohort < 0 || (inChannels !== null && inChannels[m.channel[i]] === 0)) continue;
+    const bucket = (keyOf(m.sentAt[i]) - base) / step;
+    if (bucket === lastBucket[a]) continue;
+    lastBucket[a] = bucket;
+    const period = bucket - cohort;
+    const bit = a * width + period;
+    if (period < 0 || period >= width || (counted[bit >>> 3] & (1 << (bit & 7))) !== 0) continue;
+    counted[bit >>> 3] |= 1 << (bit & 7);
+    cells[cohort * width + period]++;
+  }
+  const out: { cohort: number; active: Int32Array }[] = [];
+  for (let c = 0; c < buckets; c++) {
+    if (cells[c * width] > 0) out.push({ cohort: base + c * step, active: cells.subarray(c * width, (c + 1) * width) });
+  }
+  return out;
+}
