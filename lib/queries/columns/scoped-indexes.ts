@@ -22,9 +22,7 @@ export async function scopedIndexes(db: Kysely<Database>, columns: GuildColumns,
   const m = columns.messages;
   const [lo, hi] = periodSlice(columns, params);
   const channelOk = params.channels === null ? null : channelMask(columns, params.channels);
-  const userOut = new Uint8Array(columns.users.ids.length);
-  if (!params.includeBots) userOut.set(columns.users.isBot);
-  if (!params.includeStaff) for (const u of await staffUsers(db, columns, params)) userOut[u] = 1;
+  const userOut = await excludedUserMask(db, columns, params);
   const out = new Int32Array(hi - lo);
   let k = 0;
   for (let i = lo; i < hi; i++) {
@@ -34,6 +32,21 @@ export async function scopedIndexes(db: Kysely<Database>, columns: GuildColumns,
     out[k++] = i;
   }
   return out.subarray(0, k);
+}
+
+/**
+ * 1 for each user number the metrics leave out: bots and staff, unless included (the rule of
+ * `scopedIndexes`, for passes over users rather than messages).
+ *
+ * @example
+ * const out = await excludedUserMask(db, columns, params);
+ * if (out[user] === 0) counted++;
+ */
+export async function excludedUserMask(db: Kysely<Database>, columns: GuildColumns, params: AuditParams): Promise<Uint8Array> {
+  const out = new Uint8Array(columns.users.ids.length);
+  if (!params.includeBots) out.set(columns.users.isBot);
+  if (!params.includeStaff) for (const u of await staffUsers(db, columns, params)) out[u] = 1;
+  return out;
 }
 
 /** The positions [lo, hi) of the messages sent in the period (binary search on time). */

@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import { MEMBER_JOIN_KIND } from '../../archives/message-kinds';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
-import { channelMask, periodSlice, scopedIndexes, type GuildColumns } from '../columns';
+import { channelMask, excludedUserMask, periodSlice, scopedIndexes, type GuildColumns } from '../columns';
 import { authoredMessages } from './authored-messages';
-import { excludedUsers } from './excluded-users';
 import { memberFirsts } from './member-firsts';
 
 /**
@@ -38,7 +37,7 @@ export async function firstSightings(db: Kysely<Database>, columns: GuildColumns
   const joined = new Float64Array(users).fill(Number.NaN);
   if (params.channels === null) {
     const { firstAny, firstJoin } = memberFirsts(columns);
-    const out = await excludedUsers(db, columns, params);
+    const out = await excludedUserMask(db, columns, params);
     const end = periodSlice(columns, params)[1];
     for (let u = 0; u < users; u++) {
       if (out[u] === 1) continue;
@@ -70,7 +69,7 @@ export async function firstSightings(db: Kysely<Database>, columns: GuildColumns
 export async function firstCountedMessages(db: Kysely<Database>, columns: GuildColumns, params: AuditParams): Promise<Int32Array> {
   const users = columns.users.ids.length;
   const { start, values } = authoredMessages(columns);
-  const out = await excludedUsers(db, columns, params);
+  const out = await excludedUserMask(db, columns, params);
   const inChannels = params.channels === null ? null : channelMask(columns, params.channels);
   const channel = columns.messages.channel;
   const end = periodSlice(columns, params)[1];

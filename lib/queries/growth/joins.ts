@@ -3,11 +3,10 @@ import type { Database } from '../../database/schema';
 import { bucketKeyLabel, bucketKeyOfDay, localDayOf, seriesKeys } from '../activity/bucket-keys';
 import { granularityParam } from '../param-values';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
-import { channelMask, guildColumns, periodSlice, type GuildColumns } from '../columns';
-import { localTimeSegments } from '../columns/local-time-segments';
+import { channelMask, excludedUserMask, guildColumns, periodSlice, type GuildColumns } from '../columns';
+import { zoneSegments } from '../columns/zone-segments';
 import type { QueryDefinition } from '../query-definition';
 import type { Granularity } from '../time-buckets';
-import { excludedUsers } from './excluded-users';
 import { firstSightings } from './first-sightings';
 import { historySpan } from './history-span';
 import { bucketKeyer } from './local-buckets';
@@ -49,7 +48,7 @@ export async function joins(db: Kysely<Database>, input: JoinsInput): Promise<Jo
   const granularity = granularityParam(input.granularity, ['day', 'week', 'month'], 'day');
   const params = await resolveAuditParams(db, input);
   const columns = await guildColumns(db, params.guild);
-  const segments = localTimeSegments(columns, params.timeZone);
+  const segments = zoneSegments(columns, params.timeZone);
   const keyOf = bucketKeyer(segments, granularity);
   const joinCounts = await joinNoticesByBucket(db, columns, params, keyOf);
   const { firstSeen } = await firstSightings(db, columns, params);
@@ -74,7 +73,7 @@ export async function joins(db: Kysely<Database>, input: JoinsInput): Promise<Jo
 async function joinNoticesByBucket(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, keyOf: (utcMs: number) => number) {
   const m = columns.messages;
   const [lo, hi] = periodSlice(columns, params);
-  const out = await excludedUsers(db, columns, params);
+  const out = await excludedUserMask(db, columns, params);
   const inChannels = params.channels === null ? null : channelMask(columns, params.channels);
   const counts = new Map<number, number>();
   for (const i of memberFirsts(columns).joinNotices) {

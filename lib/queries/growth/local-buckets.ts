@@ -4,12 +4,12 @@ import type { OffsetSegment } from '../time-zone';
 
 /**
  * The bucket key (see `bucket-keys.ts`) of a UTC time, through the zone's offset `segments`
- * (from `localTimeSegments`): the same local day as the SQL arithmetic and `toLocal`. Built for times in
+ * (from `zoneSegments`): the same local day as the SQL arithmetic and `toLocal`. Built for times in
  * order: the current offset segment and the key of the last day are kept, so most calls are a
  * few comparisons; times out of order are still right.
  *
  * @example
- * const keyOf = bucketKeyer(localTimeSegments(columns, params.timeZone), 'week');
+ * const keyOf = bucketKeyer(zoneSegments(columns, params.timeZone), 'week');
  * for (const i of counted) perWeek[keyOf(m.sentAt[i]) - firstWeek]++;
  */
 export function bucketKeyer(segments: readonly OffsetSegment[], granularity: Granularity): (utcMs: number) => number {

@@ -4,7 +4,7 @@ import { bucketKeyLabel, bucketKeyOfDay, localDayOf, nextBucketKey } from '../ac
 import { granularityParam, numberParam } from '../param-values';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
 import { channelMask, guildColumns, periodSlice, type GuildColumns } from '../columns';
-import { localTimeSegments } from '../columns/local-time-segments';
+import { zoneSegments } from '../columns/zone-segments';
 import type { QueryDefinition } from '../query-definition';
 import type { Granularity } from '../time-buckets';
 import { firstCountedMessages } from './first-sightings';
@@ -50,7 +50,7 @@ export async function retention(db: Kysely<Database>, input: RetentionInput): Pr
   const periods = numberParam(input.periods, 'periods', { default: 8, min: 0, integer: true });
   const params = await resolveAuditParams(db, input);
   const columns = await guildColumns(db, params.guild);
-  const segments = localTimeSegments(columns, params.timeZone);
+  const segments = zoneSegments(columns, params.timeZone);
   const end = params.to !== null ? params.to - 1 : historySpan(columns, params)?.last ?? null;
   if (end === null) return [];
   const lastObserved = bucketKeyOfDay(localDayOf(end, params.timeZone), granularity);
