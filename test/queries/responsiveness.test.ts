@@ -5,6 +5,7 @@ import { meanOfCounts, median, quantile, quantileOfCounts } from '../../lib/anal
 import type { Database } from '../../lib/database/schema';
 import { QueryParamError } from '../../lib/queries/query-error';
 import { conversations, responsiveness, type ResponsivenessRow } from '../../lib/queries/responsiveness';
+import { quantilesInPlace } from '../../lib/queries/responsiveness/quantiles-in-place';
 import { runQuery } from '../../lib/queries/run-query';
 import { buildGuild, type GuildSpec } from '../support/build-guild';
 import { describeEachEngine } from '../support/engines';
@@ -72,6 +73,17 @@ test('percentiles interpolate linearly between order statistics', () => {
   assert.equal(quantileOfCounts([[1, 0]], 0.5), null);
   assert.equal(meanOfCounts([[1, 3], [4, 1]]), 7 / 4);
   assert.throws(() => quantile([1], 1.5), RangeError);
+});
+
+test('quantiles sorted once agree with quantile', () => {
+  assert.deepEqual(quantilesInPlace(Float64Array.of(40, 10, 30, 20, 50), [0.5, 0.9]), [30, 46]);
+  assert.deepEqual(quantilesInPlace(new Float64Array(0), [0.5, 0.9]), [null, null]);
+  assert.throws(() => quantilesInPlace(Float64Array.of(1), [1.5]), RangeError);
+  // Lengths around the float-noise cases (h = 3.6, 1.8, ...) and odd fractions of a minute.
+  for (let n = 1; n <= 40; n++) {
+    const values = Array.from({ length: n }, (_, i) => ((i * 7919) % 101) / 60 + i / 7);
+    assert.deepEqual(quantilesInPlace(Float64Array.from(values), [0, 0.5, 0.9, 1]), [0, 0.5, 0.9, 1].map((q) => quantile(values, q)));
+  }
 });
 
 describeEachEngine('responsiveness metrics', (ctx) => {
