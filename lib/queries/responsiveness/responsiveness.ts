@@ -92,31 +92,35 @@ export async function responsiveness(db: Kysely<Database>, input: Responsiveness
     if (u !== undefined) staff[u] = 1;
   }
 
-  const openings = await findOpenings(db, columns, params, staff, gap, window);
-  await addLateReplies(db, columns, params, staff, window, openings);
+  // Counted messages from `gap` before the period (for silences) to the guild's last (responses and
+  // late replies may come after `to`), staff always included: they respond.
+  const stream = await scopedIndexes(db, columns, { ...widen(params, gap, 0), to: null, includeStaff: true });
+  const openings = findOpenings(columns, stream, params, staff, gap, window);
+  addLateReplies(columns, stream, staff, window, openings);
   const names = await channelNames(db, params.guild);
   return summarise(columns, openings, names, staffIds.size > 0);
 }
 
 /**
  * The openings of the period with their first response within the window, walking each
- * channel's stream (staff included, so staff messages end silences and respond): an opening
- * follows a silence over `gap`; its response is the next message when someone else sent it,
- * else the first message by someone else further on (at equal times, a non-staff one first).
+ * channel's stream of `stream` messages: an opening follows a silence over `gap`; its response is
+ * the next message when someone else sent it, else the first message by someone else further on
+ * (at equal times, a non-staff one first).
  */
-async function findOpenings(
-  db: Kysely<Database>, columns: GuildColumns, params: AuditParams, staff: Uint8Array, gap: number, window: number,
-): Promise<Openings> {
+function findOpenings(
+  columns: GuildColumns, stream: Int32Array, params: AuditParams, staff: Uint8Array, gap: number, window: number,
+): Openings {
   const { sentAt, author } = columns.messages;
   const code = (i: number) => sentAt[i] * 2 + staff[author[i]];
-  const stream = await scopedIndexes(db, columns, { ...widen(params, gap, window), includeStaff: true });
   const { start, order } = channelStreams(columns, stream);
   const from = params.from ?? Number.NEGATIVE_INFINITY;
   const to = params.to ?? Number.POSITIVE_INFINITY;
-  const at = new Int32Array(stream.length);
-  const channel = new Int32Array(stream.length);
-  const time = new Float64Array(stream.length);
-  const response = new Float64Array(stream.length);
+  // Sized for a quarter of the messages opening a conversation (a busy guild has fewer), doubled when more do.
+  const capacity = Math.max(1024, stream.length >> 2);
+  let at = new Int32Array(capacity);
+  let channel = new Int32Array(capacity);
+  let time = new Float64Array(capacity);
+  let response = new Float64Array(capacity);
   let n = 0;
   for (let c = 0; c + 1 < start.length; c++) {
     const end = start[c + 1];
@@ -124,10 +128,17 @@ async function findOpenings(
     for (let k = start[c]; k < end; k++) {
       const i = order[k];
       const t = sentAt[i];
+      if (t >= to) break; // no more openings in this channel
       const silence = t - previous;
       previous = t;
       if (silence <= gap) continue;
-      if (t < from || t >= to || (!params.includeStaff && staff[author[i]] === 1)) continue;
+      if (t < from || (!params.includeStaff && staff[author[i]] === 1)) continue;
+      if (n === at.length) {
+        at = resized(at, 2 * n);
+        channel = resized(channel, 2 * n);
+        time = resized(time, 2 * n);
+        response = resized(response, 2 * n);
+      }
       at[n] = i;
       channel[n] = c;
       time[n] = t;
@@ -153,30 +164,40 @@ async function findOpenings(
   };
 }
 
+/** A copy of `a` with room for `length` entries. */
+function resized<T extends Int32Array | Float64Array>(a: T, length: number): T {
+  const copy = new (a.constructor as new (length: number) => T)(length);
+  copy.set(a);
+  return copy;
+}
+
 /**
  * Answers the openings still waiting with the first reply by someone else sent more than
- * `window` after them (earlier ones were found as the next message by someone else). Replies are
- * counted messages in any later period, staff included.
+ * `window` after them (earlier ones were found as the next message by someone else), among the
+ * `stream` messages (counted, staff included, in any later period).
  */
-async function addLateReplies(
-  db: Kysely<Database>, columns: GuildColumns, params: AuditParams, staff: Uint8Array, window: number, openings: Openings,
-): Promise<void> {
+function addLateReplies(columns: GuildColumns, stream: Int32Array, staff: Uint8Array, window: number, openings: Openings): void {
   const { sentAt, author, referenced } = columns.messages;
-  // waiting[message] = the opening's entry, for the unanswered openings.
-  const waiting = new Int32Array(columns.messages.count).fill(-1);
-  let earliest = Number.POSITIVE_INFINITY;
-  for (let o = 0; o < openings.count; o++) {
-    if (openings.response[o] >= 0) continue;
-    waiting[openings.at[o]] = o;
-    earliest = Math.min(earliest, openings.sentAt[o]);
-  }
-  if (earliest === Number.POSITIVE_INFINITY) return;
-  // No late reply can come before the earliest waiting opening plus the window.
-  const replies = await scopedIndexes(db, columns, { ...params, from: earliest + window + 1, to: null, includeStaff: true });
-  for (const i of replies) {
+  // The unanswered openings in message order, found by binary search from a reply's target.
+  const waiting: number[] = [];
+  for (let o = 0; o < openings.count; o++) if (openings.response[o] < 0) waiting.push(o);
+  if (waiting.length === 0) return;
+  const waitingAt = Int32Array.from(waiting, (o) => openings.at[o]).sort();
+  waiting.sort((a, b) => openings.at[a] - openings.at[b]);
+  const waitingIndex = (target: number) => {
+    let lo = 0;
+    let hi = waitingAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (waitingAt[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < waitingAt.length && waitingAt[lo] === target ? waiting[lo] : -1;
+  };
+  for (const i of stream) {
     const target = referenced[i];
-    if (target < 0) continue;
-    const o = waiting[target];
+    if (target < waitingAt[0]) continue; // not a reply, or to a message before every waiting opening
+    const o = waitingIndex(target);
     if (o < 0 || author[i] === author[target] || sentAt[i] <= sentAt[target] + window) continue;
     const code = sentAt[i] * 2 + staff[author[i]];
     if (openings.lateReply[o] === 0 || code < openings.response[o]) {
