@@ -3,9 +3,14 @@ import { before, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { meanOfCounts, median, quantile, quantileOfCounts } from '../../lib/analysis/percentiles';
 import type { Database } from '../../lib/database/schema';
+import { resolveAuditParams } from '../../lib/queries/audit-params';
+import { guildColumns } from '../../lib/queries/columns';
+import { localTimeSegments } from '../../lib/queries/columns/local-time-segments';
 import { QueryParamError } from '../../lib/queries/query-error';
 import { conversations, responsiveness, type ResponsivenessRow } from '../../lib/queries/responsiveness';
+import { quantilesInPlace } from '../../lib/queries/responsiveness/quantiles-in-place';
 import { runQuery } from '../../lib/queries/run-query';
+import { localTime } from '../../lib/queries/time-buckets';
 import { buildGuild, type GuildSpec } from '../support/build-guild';
 import { describeEachEngine } from '../support/engines';
 
@@ -72,6 +77,17 @@ test('percentiles interpolate linearly between order statistics', () => {
   assert.equal(quantileOfCounts([[1, 0]], 0.5), null);
   assert.equal(meanOfCounts([[1, 3], [4, 1]]), 7 / 4);
   assert.throws(() => quantile([1], 1.5), RangeError);
+});
+
+test('quantiles sorted once agree with quantile', () => {
+  assert.deepEqual(quantilesInPlace(Float64Array.of(40, 10, 30, 20, 50), [0.5, 0.9]), [30, 46]);
+  assert.deepEqual(quantilesInPlace(new Float64Array(0), [0.5, 0.9]), [null, null]);
+  assert.throws(() => quantilesInPlace(Float64Array.of(1), [1.5]), RangeError);
+  // Lengths around the float-noise cases (h = 3.6, 1.8, ...) and odd fractions of a minute.
+  for (let n = 1; n <= 40; n++) {
+    const values = Array.from({ length: n }, (_, i) => ((i * 7919) % 101) / 60 + i / 7);
+    assert.deepEqual(quantilesInPlace(Float64Array.from(values), [0, 0.5, 0.9, 1]), [0, 0.5, 0.9, 1].map((q) => quantile(values, q)));
+  }
 });
 
 describeEachEngine('responsiveness metrics', (ctx) => {
@@ -175,6 +191,14 @@ describeEachEngine('responsiveness metrics', (ctx) => {
     // From 10:03: C1 was already running (left out); C2 and C3 remain.
     const [period] = await conversations(db, { guild, from: '2024-01-01T10:03:00Z', to: '2024-01-02' });
     assert.deepEqual([period.conversations, period.messages, period.medianMessages], [2, 3, 1.5]);
+  });
+
+  test('local-time segments from the columns are the ones localTime reads from the messages table', async () => {
+    const columns = await guildColumns(db, guild);
+    for (const timeZone of ['UTC', 'Asia/Tokyo', 'America/New_York']) {
+      const params = await resolveAuditParams(db, { guild, timeZone });
+      assert.deepEqual(localTimeSegments(columns, timeZone), (await localTime(db, params)).segments);
+    }
   });
 
   test('bad parameters are QueryParamErrors naming them', async () => {

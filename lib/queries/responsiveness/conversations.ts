@@ -1,12 +1,15 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { meanOfCounts, quantileOfCounts } from '../../analysis/percentiles';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
-import { scopedMessages } from '../message-scope';
+import { guildColumns, scopedIndexes } from '../columns';
+import { localTimeSegments } from '../columns/local-time-segments';
+import { compareIds } from '../compare-ids';
 import type { QueryDefinition } from '../query-definition';
 import { QueryParamError } from '../query-error';
-import { bucketLabel, localTime, type Granularity } from '../time-buckets';
-import { compareIds } from '../compare-ids';
+import { bucketLabel, DAY_MS, type Granularity } from '../time-buckets';
+import { toLocal } from '../time-zone';
+import { channelStreams } from './channel-streams';
 import { channelNames, gapMs, widen } from './conversation-params';
 
 /** How `conversations` groups its rows. */
@@ -44,9 +47,8 @@ export interface ConversationsRow {
   meanDurationMinutes: number;
 }
 
-/** One histogram cell from SQL: conversations of the same bucket, length and participants. */
+/** One histogram cell: conversations of the same bucket, length and participants. */
 interface Cell {
-  bucket: string;
   length: number;
   participants: number;
   conversations: number;
@@ -60,8 +62,8 @@ interface Cell {
  * (default 30). It belongs to the period, channel and day of its first message; the silence
  * before it is checked against messages before `from` too, and its messages after `to` are not
  * counted. Participants are the distinct authors of its messages (mentions and reactions do not
- * make a participant). Two window passes number the conversations of each channel; SQL returns
- * a histogram (bucket × length × participants), means and medians are computed from it in JS.
+ * make a participant). Each channel's stream of counted messages is walked once over the guild's
+ * columns into a histogram (bucket × length × participants); means and medians come from it.
  *
  * @example
  * const rows = await conversations(db, { guild, by: 'week', timeZone: 'Europe/Berlin' });
@@ -71,64 +73,81 @@ export async function conversations(db: Kysely<Database>, input: ConversationsIn
   const params = await resolveAuditParams(db, input);
   const by = grouping(input.by);
   const gap = gapMs(input.gapMinutes);
-  const t = await localTime(db, params);
-
-  // Pass 1: the time of the previous message in the channel; pass 2: a running count of openings
-  // numbers each channel's conversations.
-  const stream = scopedMessages(db, widen(params, gap, 0)).select((eb) => [
-    'm.id', 'm.channel_id', 'm.author_id', 'm.sent_at',
-    eb.fn.agg<number>('lag', ['m.sent_at']).over((ob) => ob.partitionBy('m.channel_id').orderBy('m.sent_at').orderBy('m.id')).as('prev_at'),
-  ]);
-  const numbered = db.selectFrom(stream.as('s')).select((eb) => [
-    's.channel_id', 's.author_id', 's.sent_at',
-    eb.fn
-      .sum<number>(sql`case when s.prev_at is null or s.sent_at - s.prev_at > ${sql.lit(gap)} then 1 else 0 end`)
-      .over((ob) => ob.partitionBy('s.channel_id').orderBy('s.sent_at').orderBy('s.id'))
-      .as('conversation'),
-  ]);
-  const perConversation = db
-    .selectFrom(numbered.as('n'))
-    .select((eb) => [
-      'n.channel_id',
-      eb.fn.countAll<number>().as('length'),
-      eb.fn.count<number>('n.author_id').distinct().as('participants'),
-      eb.fn.min<number>('n.sent_at').as('first_at'),
-      eb.fn.max<number>('n.sent_at').as('last_at'),
-    ])
-    .groupBy(['n.channel_id', 'n.conversation']);
-  const bucket = by === 'channel' ? sql<string>`c.channel_id` : sql<string>`${t.day('c.first_at')}`;
-  let histogramQuery = db
-    .selectFrom(perConversation.as('c'))
-    .select((eb) => [
-      bucket.as('bucket'), 'c.length', 'c.participants',
-      eb.fn.countAll<number>().as('conversations'),
-      eb.fn.sum<number>(sql`c.last_at - c.first_at`).as('duration'),
-    ])
-    .groupBy([bucket, 'c.length', 'c.participants']);
+  const columns = await guildColumns(db, params.guild);
+  const segments = localTimeSegments(columns, params.timeZone);
+  const sentAt = columns.messages.sentAt;
+  const author = columns.messages.author;
+  const { start, order } = channelStreams(columns, await scopedIndexes(db, columns, widen(params, gap, 0)));
   // Conversations already running at `from` belong to the time before.
-  if (params.from !== null) histogramQuery = histogramQuery.where('c.first_at', '>=', params.from);
-  const cells = await histogramQuery.execute();
+  const from = params.from ?? Number.NEGATIVE_INFINITY;
 
-  const histogram: Cell[] = cells.map((c) => ({
-    bucket: by === 'channel' ? String(c.bucket) : bucketLabel(Number(c.bucket), by),
-    length: Number(c.length),
-    participants: Number(c.participants),
-    conversations: Number(c.conversations),
-    durationMs: Number(c.duration),
-  }));
-  const names = by === 'channel' ? await channelNames(db, params.guild) : new Map<string, string>();
-  const groups = new Map<string, Cell[]>();
-  for (const cell of histogram) {
-    const list = groups.get(cell.bucket);
-    if (list) list.push(cell);
-    else groups.set(cell.bucket, [cell]);
+  // Bucket (channel number or local day of the opening) → (length, participants) → cell.
+  const buckets = new Map<number, Map<number, Cell>>();
+  const cellKey = (length: number, participants: number) => length * (columns.users.ids.length + 1) + participants;
+  // seen[user] = the last conversation the user was counted in: distinct authors without a set per conversation.
+  const seen = new Int32Array(columns.users.ids.length).fill(-1);
+  let conversation = 0;
+  // The cells of the last bucket used: a channel's conversations mostly share a bucket with the previous one.
+  let bucket = Number.NaN;
+  let cells = new Map<number, Cell>();
+  for (let c = 0; c + 1 < start.length; c++) {
+    const end = start[c + 1];
+    let k = start[c];
+    while (k < end) {
+      const first = sentAt[order[k]];
+      let last = first;
+      let length = 0;
+      let participants = 0;
+      do {
+        const i = order[k];
+        if (seen[author[i]] !== conversation) {
+          seen[author[i]] = conversation;
+          participants++;
+        }
+        last = sentAt[i];
+        length++;
+        k++;
+      } while (k < end && sentAt[order[k]] - last <= gap);
+      conversation++;
+      if (first < from) continue;
+      const opened = by === 'channel' ? c : Math.floor(toLocal(first, segments) / DAY_MS);
+      if (opened !== bucket) {
+        bucket = opened;
+        cells = buckets.get(bucket) ?? buckets.set(bucket, new Map()).get(bucket)!;
+      }
+      addCell(cells, cellKey(length, participants), length, participants, 1, last - first);
+    }
   }
-  const rows = [...groups.entries()].map(([key, list]) =>
-    by === 'channel' ? summarise(list, key, names.get(key) ?? null, null) : summarise(list, null, null, key));
+
+  // Days of one week or month share a row; the overall row merges every bucket.
+  const groups = new Map<string, Map<number, Cell>>();
+  const overall = new Map<number, Cell>();
+  for (const [opened, openedCells] of buckets) {
+    const label = by === 'channel' ? columns.channels.ids[opened] : bucketLabel(opened, by);
+    const group = groups.get(label) ?? groups.set(label, new Map()).get(label)!;
+    for (const [key, cell] of openedCells) {
+      addCell(group, key, cell.length, cell.participants, cell.conversations, cell.durationMs);
+      addCell(overall, key, cell.length, cell.participants, cell.conversations, cell.durationMs);
+    }
+  }
+  const names = by === 'channel' ? await channelNames(db, params.guild) : new Map<string, string>();
+  const rows = [...groups.entries()].map(([label, cells]) =>
+    by === 'channel' ? summarise([...cells.values()], label, names.get(label) ?? null, null) : summarise([...cells.values()], null, null, label));
   rows.sort(by === 'channel'
     ? (a, b) => b.conversations - a.conversations || compareIds(a.channel!, b.channel!)
     : (a, b) => (a.period! < b.period! ? -1 : 1));
-  return [summarise(histogram, null, null, null), ...rows];
+  return [summarise([...overall.values()], null, null, null), ...rows];
+}
+
+/** Adds conversations of one length and participant count (`key`) to a histogram. */
+function addCell(cells: Map<number, Cell>, key: number, length: number, participants: number, conversations: number, durationMs: number): void {
+  const cell = cells.get(key);
+  if (cell) {
+    cell.conversations += conversations;
+    cell.durationMs += durationMs;
+  } else {
+    cells.set(key, { length, participants, conversations, durationMs });
+  }
 }
 
 function grouping(value: string | undefined): ConversationGrouping {

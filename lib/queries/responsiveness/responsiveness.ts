@@ -1,12 +1,13 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { quantile } from '../../analysis/percentiles';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParams, type AuditParamsInput } from '../audit-params';
-import { scopedMessages } from '../message-scope';
-import type { QueryDefinition } from '../query-definition';
+import { guildColumns, scopedIndexes, type GuildColumns } from '../columns';
 import { compareIds } from '../compare-ids';
-import { channelNames, gapMs, staffUserIds, widen } from './conversation-params';
 import { numberParam } from '../param-values';
+import type { QueryDefinition } from '../query-definition';
+import { channelStreams } from './channel-streams';
+import { channelNames, gapMs, staffUserIds, widen } from './conversation-params';
+import { quantilesInPlace } from './quantiles-in-place';
 
 /** Parameters of `responsiveness` besides the common ones. */
 export interface ResponsivenessInput extends AuditParamsInput {
@@ -40,13 +41,18 @@ export interface ResponsivenessRow {
   staffDefined: boolean;
 }
 
-/** One opening and its first response: `response` = sent_at × 2 + (responder is staff ? 1 : 0), null if none. */
-interface Opening {
-  id: string;
-  channel: string;
-  sentAt: number;
-  response: number | null;
-  lateReply: boolean;
+/**
+ * The openings of the period, one entry per opening in each array: the message position, its
+ * channel number and time, its first response as `sent_at × 2 + (responder is staff ? 1 : 0)`
+ * (-1 if none), and whether that response is a reply that came after the window.
+ */
+interface Openings {
+  count: number;
+  at: Int32Array;
+  channel: Int32Array;
+  sentAt: Float64Array;
+  response: Float64Array;
+  lateReply: Uint8Array;
 }
 
 /**
@@ -67,6 +73,8 @@ interface Opening {
  * - An opening belongs to the period when it is sent in it; silence is measured against messages
  *   before `from` too, and responses may come after `to`.
  * One row per channel with openings, largest first, after an overall row (`channel` null).
+ * Computed over the guild's columns: one walk of each channel's stream, then one pass over the
+ * replies for the openings still unanswered.
  *
  * @example
  * const rows = await responsiveness(db, { guild, staffRoles: 'Moderator', windowHours: 12 });
@@ -76,131 +84,185 @@ export async function responsiveness(db: Kysely<Database>, input: Responsiveness
   const params = await resolveAuditParams(db, input);
   const gap = gapMs(input.gapMinutes);
   const window = Math.round(numberParam(input.windowHours, 'windowHours', { default: 24, min: 0.01, max: 24 * 365 }) * 3_600_000);
-  const staff = await staffUserIds(db, params);
+  const staffIds = await staffUserIds(db, params);
+  const columns = await guildColumns(db, params.guild);
+  const staff = new Uint8Array(columns.users.ids.length);
+  for (const id of staffIds) {
+    const u = columns.users.index.get(id);
+    if (u !== undefined) staff[u] = 1;
+  }
 
-  const openings = await findOpenings(db, params, staff, gap, window);
-  const unanswered = openings.filter((o) => o.response === null);
-  if (unanswered.length > 0) {
-    const late = await lateReplies(db, params, staff, window, unanswered.reduce((min, o) => Math.min(min, o.sentAt), Infinity));
-    for (const o of unanswered) {
-      const reply = late.get(o.id);
-      if (reply !== undefined) {
-        o.response = reply;
-        o.lateReply = true;
+  // Counted messages from `gap` before the period (for silences) to the guild's last (responses and
+  // late replies may come after `to`), staff always included: they respond.
+  const stream = await scopedIndexes(db, columns, { ...widen(params, gap, 0), to: null, includeStaff: true });
+  const openings = findOpenings(columns, stream, params, staff, gap, window);
+  addLateReplies(columns, stream, staff, window, openings);
+  const names = await channelNames(db, params.guild);
+  return summarise(columns, openings, names, staffIds.size > 0);
+}
+
+/**
+ * The openings of the period with their first response within the window, walking each
+ * channel's stream of `stream` messages: an opening follows a silence over `gap`; its response is
+ * the next message when someone else sent it, else the first message by someone else further on
+ * (at equal times, a non-staff one first).
+ */
+function findOpenings(
+  columns: GuildColumns, stream: Int32Array, params: AuditParams, staff: Uint8Array, gap: number, window: number,
+): Openings {
+  const { sentAt, author } = columns.messages;
+  const code = (i: number) => sentAt[i] * 2 + staff[author[i]];
+  const { start, order } = channelStreams(columns, stream);
+  const from = params.from ?? Number.NEGATIVE_INFINITY;
+  const to = params.to ?? Number.POSITIVE_INFINITY;
+  // Sized for a quarter of the messages opening a conversation (a busy guild has fewer), doubled when more do.
+  const capacity = Math.max(1024, stream.length >> 2);
+  let at = new Int32Array(capacity);
+  let channel = new Int32Array(capacity);
+  let time = new Float64Array(capacity);
+  let response = new Float64Array(capacity);
+  let n = 0;
+  for (let c = 0; c + 1 < start.length; c++) {
+    const end = start[c + 1];
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let k = start[c]; k < end; k++) {
+      const i = order[k];
+      const t = sentAt[i];
+      if (t >= to) break; // no more openings in this channel
+      const silence = t - previous;
+      previous = t;
+      if (silence <= gap) continue;
+      if (t < from || (!params.includeStaff && staff[author[i]] === 1)) continue;
+      if (n === at.length) {
+        at = resized(at, 2 * n);
+        channel = resized(channel, 2 * n);
+        time = resized(time, 2 * n);
+        response = resized(response, 2 * n);
       }
+      at[n] = i;
+      channel[n] = c;
+      time[n] = t;
+      response[n] = -1;
+      let next = k + 1;
+      while (next < end && sentAt[order[next]] <= t + window && author[order[next]] === author[i]) next++;
+      if (next < end && sentAt[order[next]] <= t + window) {
+        const first = order[next];
+        response[n] = code(first);
+        // The next message was the opener's own: the earliest other answer wins, non-staff on a tie.
+        if (next > k + 1) {
+          for (let j = next + 1; j < end && sentAt[order[j]] === sentAt[first] && response[n] % 2 === 1; j++) {
+            if (author[order[j]] !== author[i]) response[n] = Math.min(response[n], code(order[j]));
+          }
+        }
+      }
+      n++;
     }
   }
-  const names = await channelNames(db, params.guild);
-  return summarise(openings, names, staff.size > 0);
+  return {
+    count: n, at: at.subarray(0, n), channel: channel.subarray(0, n), sentAt: time.subarray(0, n),
+    response: response.subarray(0, n), lateReply: new Uint8Array(n),
+  };
 }
 
-/** `author_id` is one of `staff`, as SQL 1/0 (a literal 0 when there is no staff). */
-function staffFlag(column: string, staff: Set<string>) {
-  return staff.size === 0 ? sql<number>`0` : sql<number>`case when ${sql.ref(column)} in (${sql.join([...staff])}) then 1 else 0 end`;
-}
-
-/**
- * The openings of the period with their first response within the window, in one pass over the
- * channel streams: LAG finds openings, LEAD the next message; only when that next message is by
- * the opener again does a lookup (served by the channel/time index) find the next other author.
- */
-async function findOpenings(db: Kysely<Database>, params: AuditParams, staff: Set<string>, gap: number, window: number): Promise<Opening[]> {
-  const streamParams = { ...widen(params, gap, window), includeStaff: true };
-  const code = (column: string) => sql<number>`(${sql.ref(column)} * 2 + ${staffFlag('m.author_id', staff)})`;
-  // Three window functions in one pass; the next message's time and staff flag travel as one code.
-  const stream = scopedMessages(db, streamParams).select((eb) => {
-    const over = <T>(fn: string, column: Expression<T> | string) =>
-      eb.fn.agg<T>(fn, [column as never]).over((ob) => ob.partitionBy('m.channel_id').orderBy('m.sent_at').orderBy('m.id'));
-    return [
-      'm.id', 'm.channel_id', 'm.author_id', 'm.sent_at', staffFlag('m.author_id', staff).as('staff'),
-      over<number>('lag', 'm.sent_at').as('prev_at'),
-      over<string>('lead', 'm.author_id').as('next_author'),
-      over<number>('lead', code('m.sent_at')).as('next_code'),
-    ];
-  });
-
-  // The next message by someone else when the opener spoke again first: same scope, same channel.
-  const nextOther = scopedMessages(db, { ...streamParams, from: null, to: null, channels: null })
-    .select(sql<number>`min(${code('m.sent_at')})`.as('code'))
-    .where('m.channel_id', '=', sql.ref<string>('s.channel_id'))
-    .where('m.sent_at', '>=', sql.ref<number>('s.sent_at'))
-    .where('m.sent_at', '<=', sql<number>`s.sent_at + ${sql.lit(window)}`)
-    .where('m.author_id', '<>', sql.ref<string>('s.author_id'));
-
-  let query = db
-    .selectFrom(stream.as('s'))
-    .select([
-      's.id', 's.channel_id', 's.sent_at',
-      sql<number | string | null>`case
-        when s.next_code is null or s.next_code > (s.sent_at + ${sql.lit(window)}) * 2 + 1 then null
-        when s.next_author <> s.author_id then s.next_code
-        else (${nextOther}) end`.as('response'),
-    ])
-    .where(sql<SqlBool>`(s.prev_at is null or s.sent_at - s.prev_at > ${sql.lit(gap)})`);
-  if (params.from !== null) query = query.where('s.sent_at', '>=', params.from);
-  if (params.to !== null) query = query.where('s.sent_at', '<', params.to);
-  if (!params.includeStaff) query = query.where('s.staff', '=', 0);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    id: r.id, channel: r.channel_id, sentAt: Number(r.sent_at),
-    response: r.response === null ? null : Number(r.response), lateReply: false,
-  }));
+/** A copy of `a` with room for `length` entries. */
+function resized<T extends Int32Array | Float64Array>(a: T, length: number): T {
+  const copy = new (a.constructor as new (length: number) => T)(length);
+  copy.set(a);
+  return copy;
 }
 
 /**
- * First reply by someone else to each message of the period, for replies sent more than
- * `window` after it (earlier ones are already found as the next message by someone else), among
- * replies sent after `earliest` + `window`. Starts
- * from the replies and finds the replied-to message by its primary key.
+ * Answers the openings still waiting with the first reply by someone else sent more than
+ * `window` after them (earlier ones were found as the next message by someone else), among the
+ * `stream` messages (counted, staff included, in any later period).
  */
-async function lateReplies(
-  db: Kysely<Database>, params: AuditParams, staff: Set<string>, window: number, earliest: number,
-): Promise<Map<string, number>> {
-  // No late reply can come before the earliest waiting opening plus the window.
-  let query = scopedMessages(db, { ...params, from: earliest + window + 1, to: null, includeStaff: true })
-    .innerJoin('messages as o', 'o.id', 'm.reference_message_id')
-    .select(['o.id', sql<number | string>`min(m.sent_at * 2 + ${staffFlag('m.author_id', staff)})`.as('code')])
-    .where('m.reference_message_id', 'is not', null)
-    .where('o.guild_id', '=', params.guild)
-    .whereRef('m.author_id', '<>', 'o.author_id')
-    .where('m.sent_at', '>', sql<number>`o.sent_at + ${sql.lit(window)}`)
-    .groupBy('o.id');
-  if (params.from !== null) query = query.where('o.sent_at', '>=', params.from);
-  if (params.to !== null) query = query.where('o.sent_at', '<', params.to);
-  const rows = await query.execute();
-  return new Map(rows.map((r) => [r.id, Number(r.code)]));
-}
-
-/** Per-channel rows and the overall row; percentiles and shares in JS. */
-function summarise(openings: Opening[], names: Map<string, string>, staffDefined: boolean): ResponsivenessRow[] {
-  const byChannel = new Map<string, Opening[]>();
-  for (const o of openings) {
-    const list = byChannel.get(o.channel);
-    if (list) list.push(o);
-    else byChannel.set(o.channel, [o]);
+function addLateReplies(columns: GuildColumns, stream: Int32Array, staff: Uint8Array, window: number, openings: Openings): void {
+  const { sentAt, author, referenced } = columns.messages;
+  // The unanswered openings in message order, found by binary search from a reply's target.
+  const waiting: number[] = [];
+  for (let o = 0; o < openings.count; o++) if (openings.response[o] < 0) waiting.push(o);
+  if (waiting.length === 0) return;
+  const waitingAt = Int32Array.from(waiting, (o) => openings.at[o]).sort();
+  waiting.sort((a, b) => openings.at[a] - openings.at[b]);
+  const waitingIndex = (target: number) => {
+    let lo = 0;
+    let hi = waitingAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (waitingAt[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < waitingAt.length && waitingAt[lo] === target ? waiting[lo] : -1;
+  };
+  for (const i of stream) {
+    const target = referenced[i];
+    if (target < waitingAt[0]) continue; // not a reply, or to a message before every waiting opening
+    const o = waitingIndex(target);
+    if (o < 0 || author[i] === author[target] || sentAt[i] <= sentAt[target] + window) continue;
+    const code = sentAt[i] * 2 + staff[author[i]];
+    if (openings.lateReply[o] === 0 || code < openings.response[o]) {
+      openings.response[o] = code;
+      openings.lateReply[o] = 1;
+    }
   }
-  const channels = [...byChannel.entries()]
-    .map(([channel, list]) => row(channel, names.get(channel) ?? null, list, staffDefined))
-    .sort((a, b) => b.openings - a.openings || compareIds(a.channel!, b.channel!));
-  return [row(null, null, openings, staffDefined), ...channels];
 }
 
-function row(channel: string | null, channelName: string | null, openings: Opening[], staffDefined: boolean): ResponsivenessRow {
-  const answered = openings.filter((o) => o.response !== null);
-  const minutes = answered.map((o) => (Math.floor(o.response! / 2) - o.sentAt) / 60_000);
-  const staffResponses = answered.filter((o) => o.response! % 2 === 1).length;
+/** Per-channel rows and the overall row, counted over the openings by channel number; percentiles and shares in JS. */
+function summarise(columns: GuildColumns, openings: Openings, names: Map<string, string>, staffDefined: boolean): ResponsivenessRow[] {
+  const { channel, sentAt } = openings;
+  const channels = columns.channels.ids.length;
+  const count = new Int32Array(channels);
+  const staffCount = new Int32Array(channels);
+  const lateCount = new Int32Array(channels);
+  // The response times, channel by channel: channel c's are minutes[first[c]] up to minutes[first[c + 1]].
+  const first = new Int32Array(channels + 1);
+  for (let o = 0; o < openings.count; o++) {
+    const c = channel[o];
+    count[c]++;
+    const response = openings.response[o];
+    if (response < 0) continue;
+    first[c + 1]++;
+    staffCount[c] += response % 2;
+    lateCount[c] += openings.lateReply[o];
+  }
+  for (let c = 0; c < channels; c++) first[c + 1] += first[c];
+  const minutes = new Float64Array(first[channels]);
+  const fill = first.slice(0, channels);
+  for (let o = 0; o < openings.count; o++) {
+    const response = openings.response[o];
+    if (response >= 0) minutes[fill[channel[o]]++] = (Math.floor(response / 2) - sentAt[o]) / 60_000;
+  }
+
+  const sum = (a: Int32Array) => a.reduce((total, x) => total + x, 0);
+  const overall = row(null, null, openings.count, minutes.slice(), sum(staffCount), sum(lateCount), staffDefined);
+  const rows: ResponsivenessRow[] = [];
+  for (let c = 0; c < channels; c++) {
+    if (count[c] === 0) continue;
+    const id = columns.channels.ids[c];
+    rows.push(row(id, names.get(id) ?? null, count[c], minutes.subarray(first[c], first[c + 1]), staffCount[c], lateCount[c], staffDefined));
+  }
+  rows.sort((a, b) => b.openings - a.openings || compareIds(a.channel!, b.channel!));
+  return [overall, ...rows];
+}
+
+/** The row of `openings` openings; `minutes` (reordered here) are the answered ones' times to first response. */
+function row(
+  channel: string | null, channelName: string | null, openings: number, minutes: Float64Array, staffResponses: number, late: number, staffDefined: boolean,
+): ResponsivenessRow {
+  const answered = minutes.length;
+  const [medianMinutes, p90Minutes] = quantilesInPlace(minutes, [0.5, 0.9]);
   return {
     channel,
     channelName,
-    openings: openings.length,
-    answered: answered.length,
-    unanswered: openings.length - answered.length,
-    unansweredShare: openings.length === 0 ? null : (openings.length - answered.length) / openings.length,
-    answeredByLateReply: answered.filter((o) => o.lateReply).length,
-    medianMinutes: quantile(minutes, 0.5),
-    p90Minutes: quantile(minutes, 0.9),
+    openings,
+    answered,
+    unanswered: openings - answered,
+    unansweredShare: openings === 0 ? null : (openings - answered) / openings,
+    answeredByLateReply: late,
+    medianMinutes,
+    p90Minutes,
     staffResponses,
-    communityResponses: answered.length - staffResponses,
+    communityResponses: answered - staffResponses,
     staffDefined,
   };
 }

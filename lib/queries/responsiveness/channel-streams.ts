@@ -1,0 +1,33 @@
+import type { GuildColumns } from '../columns/guild-columns';
+
+/**
+ * Message positions regrouped by channel, each channel's messages still in (time, ID) order:
+ * channel `c`'s stream is `order[start[c]]` up to (not including) `order[start[c + 1]]`.
+ */
+export interface ChannelStreams {
+  start: Int32Array;
+  order: Int32Array;
+}
+
+/**
+ * Groups time-ordered message positions by channel with a counting sort (two passes, no
+ * comparison), so a query can walk each channel's stream the way SQL's
+ * `over (partition by channel_id order by sent_at, id)` does.
+ *
+ * @example
+ * const { start, order } = channelStreams(columns, await scopedIndexes(db, columns, params));
+ * for (let c = 0; c + 1 < start.length; c++) for (let k = start[c]; k < start[c + 1]; k++) visit(order[k]);
+ */
+export function channelStreams(columns: GuildColumns, positions: Int32Array): ChannelStreams {
+  const channel = columns.messages.channel;
+  const start = new Int32Array(columns.channels.ids.length + 1);
+  for (let k = 0; k < positions.length; k++) start[channel[positions[k]] + 1]++;
+  for (let c = 1; c < start.length; c++) start[c] += start[c - 1];
+  const fill = start.slice(0, start.length - 1);
+  const order = new Int32Array(positions.length);
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k];
+    order[fill[channel[i]]++] = i;
+  }
+  return { start, order };
+}
