@@ -5,10 +5,10 @@ import { meanOfCounts, median, quantile, quantileOfCounts } from '../../lib/anal
 import type { Database } from '../../lib/database/schema';
 import { resolveAuditParams } from '../../lib/queries/audit-params';
 import { guildColumns } from '../../lib/queries/columns';
-import { localTimeSegments } from '../../lib/queries/columns/local-time-segments';
+import { zoneSegments } from '../../lib/queries/columns/zone-segments';
 import { QueryParamError } from '../../lib/queries/query-error';
 import { conversations, responsiveness, type ResponsivenessRow } from '../../lib/queries/responsiveness';
-import { quantilesInPlace } from '../../lib/queries/responsiveness/quantiles-in-place';
+import { quantilesInPlace } from '../../lib/analysis/quantiles-in-place';
 import { runQuery } from '../../lib/queries/run-query';
 import { localTime } from '../../lib/queries/time-buckets';
 import { buildGuild, type GuildSpec } from '../support/build-guild';
@@ -197,7 +197,7 @@ describeEachEngine('responsiveness metrics', (ctx) => {
     const columns = await guildColumns(db, guild);
     for (const timeZone of ['UTC', 'Asia/Tokyo', 'America/New_York']) {
       const params = await resolveAuditParams(db, { guild, timeZone });
-      assert.deepEqual(localTimeSegments(columns, timeZone), (await localTime(db, params)).segments);
+      assert.deepEqual(zoneSegments(columns, timeZone), (await localTime(db, params)).segments);
     }
   });
 

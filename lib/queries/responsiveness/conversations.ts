@@ -3,7 +3,7 @@ import { meanOfCounts, quantileOfCounts } from '../../analysis/percentiles';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import { guildColumns, scopedIndexes } from '../columns';
-import { localTimeSegments } from '../columns/local-time-segments';
+import { zoneSegments } from '../columns/zone-segments';
 import { compareIds } from '../compare-ids';
 import type { QueryDefinition } from '../query-definition';
 import { QueryParamError } from '../query-error';
@@ -74,7 +74,7 @@ export async function conversations(db: Kysely<Database>, input: ConversationsIn
   const by = grouping(input.by);
   const gap = gapMs(input.gapMinutes);
   const columns = await guildColumns(db, params.guild);
-  const segments = localTimeSegments(columns, params.timeZone);
+  const segments = zoneSegments(columns, params.timeZone);
   const sentAt = columns.messages.sentAt;
   const author = columns.messages.author;
   const { start, order } = channelStreams(columns, await scopedIndexes(db, columns, widen(params, gap, 0)));

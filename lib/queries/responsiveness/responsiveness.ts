@@ -7,7 +7,7 @@ import { numberParam } from '../param-values';
 import type { QueryDefinition } from '../query-definition';
 import { channelStreams } from './channel-streams';
 import { channelNames, gapMs, staffUserIds, widen } from './conversation-params';
-import { quantilesInPlace } from './quantiles-in-place';
+import { quantilesInPlace } from '../../analysis/quantiles-in-place';
 
 /** Parameters of `responsiveness` besides the common ones. */
 export interface ResponsivenessInput extends AuditParamsInput {

@@ -1,6 +1,6 @@
 /**
  * Quantiles of a long list, reordering `values` in place: the same results as `quantile`
- * (lib/analysis/percentiles.ts: linear interpolation between order statistics, the fraction
+ * (./percentiles.ts: linear interpolation between order statistics, the fraction
  * rounded to 1e-9), but by selecting the two order statistics each quantile needs in linear
  * time instead of copying and sorting the list for every quantile, which is too slow for the
  * 100,000s of response times of a large guild. Null for each when `values` is empty.
