@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isSystemKind } from '../../archives/message-kinds';
+import { eachArrayRow } from '../../database/array-rows';
 import type { Database } from '../../database/schema';
 import type { QueryDefinition } from '../query-definition';
 import { compareIds } from '../compare-ids';
@@ -59,56 +60,67 @@ export interface UserMessageRow {
 export async function messagesByUser(db: Kysely<Database>, input: MessagesByUserInput): Promise<UserMessageRow[]> {
   const person = await resolveUser(db, input.user);
   const period = parsePeriod(input);
-  let query = db
+  const names = new Map(person.users.map((u) => [u.id, u.name]));
+  const systemKind = new Map<string, boolean>();
+  const rows: UserMessageRow[] = [];
+  const sentAt: number[] = [];
+  const guilds = new Set<string>();
+  const files = new Map<string, Array<{ id: string; url: string }>>();
+  // One read by the author index, as arrays, each row built once in its final shape. Files come
+  // by a left join (a message repeats once per file); guild and channel names are looked up
+  // once per distinct value below instead of joined to every row.
+  let select = db
     .selectFrom('messages as m')
-    .innerJoin('guilds as g', 'g.id', 'm.guild_id')
-    .innerJoin('channels as c', 'c.id', 'm.channel_id')
+    .leftJoin('attachments as a', 'a.message_id', 'm.id')
     .select([
-      'm.id', 'm.guild_id', 'g.name as guild_name', 'm.channel_id', 'c.name as channel_name', 'm.author_id', 'm.sent_at',
-      'm.edited_at', 'm.kind', 'm.content', 'm.reference_kind', 'm.reference_message_id',
+      'm.id', 'm.guild_id', 'm.channel_id', 'm.author_id', 'm.sent_at', 'm.edited_at', 'm.kind', 'm.content', 'm.reference_kind',
+      'm.reference_message_id', 'a.id as file_id', 'a.url',
     ])
     .where('m.author_id', 'in', person.ids);
-  if (period.from !== null) query = query.where('m.sent_at', '>=', period.from);
-  if (period.to !== null) query = query.where('m.sent_at', '<', period.to);
-  const rows = await query.execute();
+  if (period.from !== null) select = select.where('m.sent_at', '>=', period.from);
+  if (period.to !== null) select = select.where('m.sent_at', '<', period.to);
+  await eachArrayRow(db, select.compile(), (row) => {
+    const [id, guild, channel, author, at, edited, kind, content, referenceKind, referenceMessageId, fileId, url] = row as MessageRow;
+    if (fileId !== null) {
+      const list = files.get(id);
+      files.set(id, [...(list ?? []), { id: fileId, url: url! }]);
+      if (list) return; // the message is already listed
+    }
+    let system = systemKind.get(kind);
+    if (system === undefined) systemKind.set(kind, (system = isSystemKind(kind)));
+    guilds.add(guild);
+    sentAt.push(Number(at));
+    rows.push({
+      id, guild, channel, timestamp: new Date(Number(at)).toISOString(), content,
+      authorId: author, authorName: names.get(author) ?? author, guildName: '', channelName: '', kind, system,
+      edited: edited === null ? null : new Date(Number(edited)).toISOString(), referenceKind, referenceMessageId, attachments: [],
+    });
+  });
+  if (rows.length === 0) return rows;
 
-  let files = db
-    .selectFrom('attachments as a')
-    .innerJoin('messages as m', 'm.id', 'a.message_id')
-    .select(['a.message_id', 'a.id', 'a.url'])
-    .where('m.author_id', 'in', person.ids);
-  if (period.from !== null) files = files.where('m.sent_at', '>=', period.from);
-  if (period.to !== null) files = files.where('m.sent_at', '<', period.to);
-  const attachments = new Map<string, Array<{ id: string; url: string }>>();
-  for (const a of await files.execute()) {
-    const list = attachments.get(a.message_id);
-    if (list) list.push(a);
-    else attachments.set(a.message_id, [a]);
+  const guildNames = new Map((await db.selectFrom('guilds').select(['id', 'name']).where('id', 'in', [...guilds]).execute()).map((g) => [g.id, g.name]));
+  const channelNames = new Map((await db.selectFrom('channels').select(['id', 'name']).where('guild_id', 'in', [...guilds]).execute()).map((c) => [c.id, c.name]));
+  const kept: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const guildName = guildNames.get(r.guild);
+    const channelName = channelNames.get(r.channel);
+    if (guildName === undefined || channelName === undefined) continue; // as inner joins would
+    r.guildName = guildName;
+    r.channelName = channelName;
+    const list = files.size > 0 ? files.get(r.id) : undefined;
+    if (list) r.attachments = list.sort((a, b) => compareIds(a.id, b.id)).map((a) => a.url);
+    kept.push(i);
   }
-
-  const names = new Map(person.users.map((u) => [u.id, u.name]));
-  return rows
-    .map((r): UserMessageRow & { at: number } => ({
-      id: r.id,
-      guild: r.guild_id,
-      channel: r.channel_id,
-      timestamp: new Date(Number(r.sent_at)).toISOString(),
-      content: r.content,
-      authorId: r.author_id,
-      authorName: names.get(r.author_id) ?? r.author_id,
-      guildName: r.guild_name,
-      channelName: r.channel_name,
-      kind: r.kind,
-      system: isSystemKind(r.kind),
-      edited: r.edited_at === null ? null : new Date(Number(r.edited_at)).toISOString(),
-      referenceKind: r.reference_kind,
-      referenceMessageId: r.reference_message_id,
-      attachments: (attachments.get(r.id) ?? []).sort((a, b) => compareIds(a.id, b.id)).map((a) => a.url),
-      at: Number(r.sent_at),
-    }))
-    .sort((a, b) => a.at - b.at || compareIds(a.id, b.id))
-    .map(({ at: _at, ...row }) => row);
+  // The author index gives rows in insertion order, not time order.
+  kept.sort((a, b) => sentAt[a] - sentAt[b] || compareIds(rows[a].id, rows[b].id));
+  return kept.map((i) => rows[i]);
 }
+
+type MessageRow = [
+  id: string, guild: string, channel: string, author: string, sentAt: number | string, editedAt: number | string | null,
+  kind: string, content: string, referenceKind: string | null, referenceMessageId: string | null, fileId: string | null, url: string | null,
+];
 
 export const messagesByUserQuery: QueryDefinition = {
   name: 'messages-by-user',
