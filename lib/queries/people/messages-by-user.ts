@@ -60,67 +60,99 @@ export interface UserMessageRow {
 export async function messagesByUser(db: Kysely<Database>, input: MessagesByUserInput): Promise<UserMessageRow[]> {
   const person = await resolveUser(db, input.user);
   const period = parsePeriod(input);
-  const names = new Map(person.users.map((u) => [u.id, u.name]));
-  const systemKind = new Map<string, boolean>();
+  // Values many rows share are looked up once and kept once (the rows are most of the memory):
+  // accounts, kinds, and channels with their guild and names.
+  const authors = new Map(person.users.map((u) => [u.id, { id: u.id, name: u.name }]));
+  const kinds = new Map<string, { kind: string; system: boolean }>();
+  const referenceKinds = new Map<string, string>();
+  const labels = await channelLabels(db, person.ids);
+  const unlabelled: Array<{ row: UserMessageRow; channel: string }> = [];
+  const files = new Map<string, { row: UserMessageRow; list: Array<{ id: string; url: string }> }>();
   const rows: UserMessageRow[] = [];
   const sentAt: number[] = [];
-  const guilds = new Set<string>();
-  const files = new Map<string, Array<{ id: string; url: string }>>();
-  // One read by the author index, as arrays, each row built once in its final shape. Files come
-  // by a left join (a message repeats once per file); guild and channel names are looked up
-  // once per distinct value below instead of joined to every row.
+
+  // One read by the author index, as arrays; files by a left join (a message repeats once per file).
   let select = db
     .selectFrom('messages as m')
     .leftJoin('attachments as a', 'a.message_id', 'm.id')
     .select([
-      'm.id', 'm.guild_id', 'm.channel_id', 'm.author_id', 'm.sent_at', 'm.edited_at', 'm.kind', 'm.content', 'm.reference_kind',
-      'm.reference_message_id', 'a.id as file_id', 'a.url',
+      'm.id', 'm.channel_id', 'm.author_id', 'm.sent_at', 'm.edited_at', 'm.kind', 'm.content', 'm.reference_kind', 'm.reference_message_id',
+      'a.id as file_id', 'a.url',
     ])
     .where('m.author_id', 'in', person.ids);
   if (period.from !== null) select = select.where('m.sent_at', '>=', period.from);
   if (period.to !== null) select = select.where('m.sent_at', '<', period.to);
-  await eachArrayRow(db, select.compile(), (row) => {
-    const [id, guild, channel, author, at, edited, kind, content, referenceKind, referenceMessageId, fileId, url] = row as MessageRow;
-    if (fileId !== null) {
-      const list = files.get(id);
-      files.set(id, [...(list ?? []), { id: fileId, url: url! }]);
-      if (list) return; // the message is already listed
+  await eachArrayRow(db, select.compile(), (values) => {
+    const [id, channel, authorId, at, edited, kind, content, referenceKind, referenceMessageId, fileId, url] = values as MessageRow;
+    const seen = fileId === null ? undefined : files.get(id);
+    if (seen) {
+      seen.list.push({ id: fileId!, url: url! });
+      return; // the message is already listed
     }
-    let system = systemKind.get(kind);
-    if (system === undefined) systemKind.set(kind, (system = isSystemKind(kind)));
-    guilds.add(guild);
+    const author = authors.get(authorId) ?? { id: authorId, name: authorId };
+    const sort = kinds.get(kind) ?? kinds.set(kind, { kind, system: isSystemKind(kind) }).get(kind)!;
+    const label = labels.get(channel);
+    const row: UserMessageRow = {
+      id, guild: label?.guild ?? '', channel: label?.channel ?? channel, timestamp: new Date(Number(at)).toISOString(), content,
+      authorId: author.id, authorName: author.name, guildName: label?.guildName ?? '', channelName: label?.channelName ?? '',
+      kind: sort.kind, system: sort.system, edited: edited === null ? null : new Date(Number(edited)).toISOString(),
+      referenceKind: referenceKind === null ? null : (referenceKinds.get(referenceKind) ?? referenceKinds.set(referenceKind, referenceKind).get(referenceKind)!), referenceMessageId, attachments: [],
+    };
+    if (!label) unlabelled.push({ row, channel });
+    if (fileId !== null) files.set(id, { row, list: [{ id: fileId, url: url! }] });
+    rows.push(row);
     sentAt.push(Number(at));
-    rows.push({
-      id, guild, channel, timestamp: new Date(Number(at)).toISOString(), content,
-      authorId: author, authorName: names.get(author) ?? author, guildName: '', channelName: '', kind, system,
-      edited: edited === null ? null : new Date(Number(edited)).toISOString(), referenceKind, referenceMessageId, attachments: [],
-    });
   });
-  if (rows.length === 0) return rows;
 
-  const guildNames = new Map((await db.selectFrom('guilds').select(['id', 'name']).where('id', 'in', [...guilds]).execute()).map((g) => [g.id, g.name]));
-  const channelNames = new Map((await db.selectFrom('channels').select(['id', 'name']).where('guild_id', 'in', [...guilds]).execute()).map((c) => [c.id, c.name]));
-  const kept: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const guildName = guildNames.get(r.guild);
-    const channelName = channelNames.get(r.channel);
-    if (guildName === undefined || channelName === undefined) continue; // as inner joins would
-    r.guildName = guildName;
-    r.channelName = channelName;
-    const list = files.size > 0 ? files.get(r.id) : undefined;
-    if (list) r.attachments = list.sort((a, b) => compareIds(a.id, b.id)).map((a) => a.url);
-    kept.push(i);
+  for (const { row, list } of files.values()) row.attachments = list.sort((a, b) => compareIds(a.id, b.id)).map((a) => a.url);
+  let order = rows.map((_, i) => i);
+  if (unlabelled.length > 0) {
+    // Channels outside the guilds the accounts are members of: rare, looked up by ID.
+    const more = await channelLabels(db, [], [...new Set(unlabelled.map((u) => u.channel))]);
+    const dropped = new Set<UserMessageRow>();
+    for (const { row, channel } of unlabelled) {
+      const label = more.get(channel);
+      if (label) Object.assign(row, { guild: label.guild, channel: label.channel, guildName: label.guildName, channelName: label.channelName });
+      else dropped.add(row); // no channel or guild row: the inner joins this replaced left such rows out
+    }
+    if (dropped.size > 0) order = order.filter((i) => !dropped.has(rows[i]));
   }
   // The author index gives rows in insertion order, not time order.
-  kept.sort((a, b) => sentAt[a] - sentAt[b] || compareIds(rows[a].id, rows[b].id));
-  return kept.map((i) => rows[i]);
+  order.sort((a, b) => sentAt[a] - sentAt[b] || compareIds(rows[a].id, rows[b].id));
+  return order.map((i) => rows[i]);
 }
 
 type MessageRow = [
-  id: string, guild: string, channel: string, author: string, sentAt: number | string, editedAt: number | string | null,
-  kind: string, content: string, referenceKind: string | null, referenceMessageId: string | null, fileId: string | null, url: string | null,
+  id: string, channel: string, author: string, sentAt: number | string, editedAt: number | string | null, kind: string, content: string,
+  referenceKind: string | null, referenceMessageId: string | null, fileId: string | null, url: string | null,
 ];
+
+/** A channel with its guild and their names. */
+interface ChannelLabel {
+  channel: string;
+  channelName: string;
+  guild: string;
+  guildName: string;
+}
+
+/** Channels by ID: every channel of the guilds the accounts are members of, or the channels given. */
+async function channelLabels(db: Kysely<Database>, ids: string[], channels: string[] = []): Promise<Map<string, ChannelLabel>> {
+  const labels = new Map<string, ChannelLabel>();
+  const select = db.selectFrom('channels as c').innerJoin('guilds as g', 'g.id', 'c.guild_id').select(['c.id', 'c.name', 'c.guild_id', 'g.name as guild_name']);
+  const add = (rows: Array<{ id: string; name: string; guild_id: string; guild_name: string }>) => {
+    for (const c of rows) labels.set(c.id, { channel: c.id, channelName: c.name, guild: c.guild_id, guildName: c.guild_name });
+  };
+  if (ids.length > 0) {
+    add(await select.where('c.guild_id', 'in', db.selectFrom('members').select('guild_id').where('user_id', 'in', ids)).execute());
+  }
+  for (let at = 0; at < channels.length; at += CHANNELS_PER_QUERY) {
+    add(await select.where('c.id', 'in', channels.slice(at, at + CHANNELS_PER_QUERY)).execute());
+  }
+  return labels;
+}
+
+/** IDs per `IN` list, well under both engines' limits on parameters. */
+const CHANNELS_PER_QUERY = 500;
 
 export const messagesByUserQuery: QueryDefinition = {
   name: 'messages-by-user',
