@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { DAY_MS, HOUR_MS } from '../time-buckets';
 import { offsetSegments, type OffsetSegment } from '../time-zone';
-import { ownMessages, personGuilds } from './person-guilds';
+import { ownMessages, personGuilds, type PersonGuild } from './person-guilds';
 
 /** A person's messages in one channel, of one sort, in one UTC hour and local hour of the day. */
 export interface MessageCell {
@@ -31,7 +31,12 @@ export interface MessageCell {
  * const perHour = cells.filter((c) => c.talk).reduce((h, c) => (h[c.localHour] += c.messages, h), new Array(24).fill(0));
  */
 export async function messageCells(db: Kysely<Database>, ids: string[], timeZone: string): Promise<MessageCell[]> {
-  const guilds = (await personGuilds(db, ids)).map((g) => ({ ...g, own: ownMessages(g) }));
+  return messageCellsOf(await personGuilds(db, ids), timeZone);
+}
+
+/** `messageCells` over guilds already read, so the dossier reads them once for cells and partners. */
+export function messageCellsOf(personGuilds: PersonGuild[], timeZone: string): MessageCell[] {
+  const guilds = personGuilds.map((g) => ({ ...g, own: ownMessages(g) }));
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const { columns, own } of guilds) {

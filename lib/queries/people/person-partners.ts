@@ -36,8 +36,13 @@ const DIRECTIONS: Direction[] = ['repliesTo', 'mentionsTo', 'reactionsTo', 'repl
  * const top = await interactionPartners(db, ['3001'], 10); // top[0].repliesTo, top[0].reactionsFrom
  */
 export async function interactionPartners(db: Kysely<Database>, ids: string[], limit: number): Promise<Partner[]> {
+  return interactionPartnersOf(db, await personGuilds(db, ids), limit);
+}
+
+/** `interactionPartners` over guilds already read, so the dossier reads them once for cells and partners. */
+export async function interactionPartnersOf(db: Kysely<Database>, guilds: PersonGuild[], limit: number): Promise<Partner[]> {
   const counts = new Map<string, Record<Direction, number>>();
-  for (const guild of await personGuilds(db, ids)) {
+  for (const guild of guilds) {
     const { columns, mine } = guild;
     const perUser = guildCounts(guild);
     const users = columns.users.ids.length;
