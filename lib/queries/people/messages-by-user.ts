@@ -127,7 +127,7 @@ type MessageRow = [
   referenceKind: string | null, referenceMessageId: string | null, fileId: string | null, url: string | null,
 ];
 
-/** A channel with its guild and their names. */
+/** A channel with its guild and their names (a channel's guild is its messages' guild). */
 interface ChannelLabel {
   channel: string;
   channelName: string;
