@@ -150,6 +150,28 @@ describeEachEngine('people metrics', (ctx) => {
     await assert.rejects(runQuery(db, 'messages-by-user', {}, { cache: false }), isParamError(/needs --param user/));
   });
 
+  test('messages-by-user: attached files in ID order, and a guild without a member row of the author', async () => {
+    // Two files on 7001, IDs 100 and 90: 90 first as a number ('100' < '90' as text); one on 8001.
+    const file = (message: string, id: string) => ({ message_id: message, id, url: `https://cdn.example/${id}`, file_name: `${id}.png`, size_bytes: null });
+    await db.insertInto('attachments').values([file('7001', '100'), file('7001', '90'), file('8001', '55')]).execute();
+    // Channel names are read for the guilds the account is a member of; others are looked up by channel.
+    const member = await db.selectFrom('members').selectAll().where('guild_id', '=', '2000').where('user_id', '=', '5001').executeTakeFirstOrThrow();
+    await db.deleteFrom('members').where('guild_id', '=', '2000').where('user_id', '=', '5001').execute();
+    try {
+      const rows = await messagesByUser(db, { user: '5001' });
+      assert.deepEqual(rows.map((r) => [r.id, r.guild, r.guildName, r.channel, r.channelName, r.attachments]), [
+        ['7000', '1000', 'Alpha', '1100', 'general', []],
+        ['7001', '1000', 'Alpha', '1100', 'general', ['https://cdn.example/90', 'https://cdn.example/100']],
+        ['8001', '2000', 'Beta', '2100', 'lobby', ['https://cdn.example/55']],
+        ['7003', '1000', 'Alpha', '1100', 'general', []],
+        ['7005', '1000', 'Alpha', '1101', 'random', []],
+      ]);
+    } finally {
+      await db.insertInto('members').values(member).execute();
+      await db.deleteFrom('attachments').execute();
+    }
+  });
+
   test('person: a dossier across guilds, hours in a time zone, partners both ways', async () => {
     const [p] = await person(db, { user: '5001', timeZone: 'Asia/Tokyo' });
     const { notes, timeZoneEstimate, ...rest } = p;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isSystemKind } from '../../archives/message-kinds';
+import { eachArrayRow } from '../../database/array-rows';
 import type { Database } from '../../database/schema';
 import type { QueryDefinition } from '../query-definition';
 import { compareIds } from '../compare-ids';
@@ -59,56 +60,99 @@ export interface UserMessageRow {
 export async function messagesByUser(db: Kysely<Database>, input: MessagesByUserInput): Promise<UserMessageRow[]> {
   const person = await resolveUser(db, input.user);
   const period = parsePeriod(input);
-  let query = db
+  // Values many rows share are looked up once and kept once (the rows are most of the memory):
+  // accounts, kinds, and channels with their guild and names.
+  const authors = new Map(person.users.map((u) => [u.id, { id: u.id, name: u.name }]));
+  const kinds = new Map<string, { kind: string; system: boolean }>();
+  const referenceKinds = new Map<string, string>();
+  const labels = await channelLabels(db, person.ids);
+  const unlabelled: Array<{ row: UserMessageRow; channel: string }> = [];
+  const files = new Map<string, { row: UserMessageRow; list: Array<{ id: string; url: string }> }>();
+  const rows: UserMessageRow[] = [];
+  const sentAt: number[] = [];
+
+  // One read by the author index, as arrays; files by a left join (a message repeats once per file).
+  let select = db
     .selectFrom('messages as m')
-    .innerJoin('guilds as g', 'g.id', 'm.guild_id')
-    .innerJoin('channels as c', 'c.id', 'm.channel_id')
+    .leftJoin('attachments as a', 'a.message_id', 'm.id')
     .select([
-      'm.id', 'm.guild_id', 'g.name as guild_name', 'm.channel_id', 'c.name as channel_name', 'm.author_id', 'm.sent_at',
-      'm.edited_at', 'm.kind', 'm.content', 'm.reference_kind', 'm.reference_message_id',
+      'm.id', 'm.channel_id', 'm.author_id', 'm.sent_at', 'm.edited_at', 'm.kind', 'm.content', 'm.reference_kind', 'm.reference_message_id',
+      'a.id as file_id', 'a.url',
     ])
     .where('m.author_id', 'in', person.ids);
-  if (period.from !== null) query = query.where('m.sent_at', '>=', period.from);
-  if (period.to !== null) query = query.where('m.sent_at', '<', period.to);
-  const rows = await query.execute();
+  if (period.from !== null) select = select.where('m.sent_at', '>=', period.from);
+  if (period.to !== null) select = select.where('m.sent_at', '<', period.to);
+  await eachArrayRow(db, select.compile(), (values) => {
+    const [id, channel, authorId, at, edited, kind, content, referenceKind, referenceMessageId, fileId, url] = values as MessageRow;
+    const seen = fileId === null ? undefined : files.get(id);
+    if (seen) {
+      seen.list.push({ id: fileId!, url: url! });
+      return; // the message is already listed
+    }
+    const author = authors.get(authorId) ?? { id: authorId, name: authorId };
+    const sort = kinds.get(kind) ?? kinds.set(kind, { kind, system: isSystemKind(kind) }).get(kind)!;
+    const label = labels.get(channel);
+    const row: UserMessageRow = {
+      id, guild: label?.guild ?? '', channel: label?.channel ?? channel, timestamp: new Date(Number(at)).toISOString(), content,
+      authorId: author.id, authorName: author.name, guildName: label?.guildName ?? '', channelName: label?.channelName ?? '',
+      kind: sort.kind, system: sort.system, edited: edited === null ? null : new Date(Number(edited)).toISOString(),
+      referenceKind: referenceKind === null ? null : (referenceKinds.get(referenceKind) ?? referenceKinds.set(referenceKind, referenceKind).get(referenceKind)!), referenceMessageId, attachments: [],
+    };
+    if (!label) unlabelled.push({ row, channel });
+    if (fileId !== null) files.set(id, { row, list: [{ id: fileId, url: url! }] });
+    rows.push(row);
+    sentAt.push(Number(at));
+  });
 
-  let files = db
-    .selectFrom('attachments as a')
-    .innerJoin('messages as m', 'm.id', 'a.message_id')
-    .select(['a.message_id', 'a.id', 'a.url'])
-    .where('m.author_id', 'in', person.ids);
-  if (period.from !== null) files = files.where('m.sent_at', '>=', period.from);
-  if (period.to !== null) files = files.where('m.sent_at', '<', period.to);
-  const attachments = new Map<string, Array<{ id: string; url: string }>>();
-  for (const a of await files.execute()) {
-    const list = attachments.get(a.message_id);
-    if (list) list.push(a);
-    else attachments.set(a.message_id, [a]);
+  for (const { row, list } of files.values()) row.attachments = list.sort((a, b) => compareIds(a.id, b.id)).map((a) => a.url);
+  let order = rows.map((_, i) => i);
+  if (unlabelled.length > 0) {
+    // Channels outside the guilds the accounts are members of: rare, looked up by ID.
+    const more = await channelLabels(db, [], [...new Set(unlabelled.map((u) => u.channel))]);
+    const dropped = new Set<UserMessageRow>();
+    for (const { row, channel } of unlabelled) {
+      const label = more.get(channel);
+      if (label) Object.assign(row, { guild: label.guild, channel: label.channel, guildName: label.guildName, channelName: label.channelName });
+      else dropped.add(row); // no channel or guild row: the inner joins this replaced left such rows out
+    }
+    if (dropped.size > 0) order = order.filter((i) => !dropped.has(rows[i]));
   }
-
-  const names = new Map(person.users.map((u) => [u.id, u.name]));
-  return rows
-    .map((r): UserMessageRow & { at: number } => ({
-      id: r.id,
-      guild: r.guild_id,
-      channel: r.channel_id,
-      timestamp: new Date(Number(r.sent_at)).toISOString(),
-      content: r.content,
-      authorId: r.author_id,
-      authorName: names.get(r.author_id) ?? r.author_id,
-      guildName: r.guild_name,
-      channelName: r.channel_name,
-      kind: r.kind,
-      system: isSystemKind(r.kind),
-      edited: r.edited_at === null ? null : new Date(Number(r.edited_at)).toISOString(),
-      referenceKind: r.reference_kind,
-      referenceMessageId: r.reference_message_id,
-      attachments: (attachments.get(r.id) ?? []).sort((a, b) => compareIds(a.id, b.id)).map((a) => a.url),
-      at: Number(r.sent_at),
-    }))
-    .sort((a, b) => a.at - b.at || compareIds(a.id, b.id))
-    .map(({ at: _at, ...row }) => row);
+  // The author index gives rows in insertion order, not time order.
+  order.sort((a, b) => sentAt[a] - sentAt[b] || compareIds(rows[a].id, rows[b].id));
+  return order.map((i) => rows[i]);
 }
+
+type MessageRow = [
+  id: string, channel: string, author: string, sentAt: number | string, editedAt: number | string | null, kind: string, content: string,
+  referenceKind: string | null, referenceMessageId: string | null, fileId: string | null, url: string | null,
+];
+
+/** A channel with its guild and their names (a channel's guild is its messages' guild). */
+interface ChannelLabel {
+  channel: string;
+  channelName: string;
+  guild: string;
+  guildName: string;
+}
+
+/** Channels by ID: every channel of the guilds the accounts are members of, or the channels given. */
+async function channelLabels(db: Kysely<Database>, ids: string[], channels: string[] = []): Promise<Map<string, ChannelLabel>> {
+  const labels = new Map<string, ChannelLabel>();
+  const select = db.selectFrom('channels as c').innerJoin('guilds as g', 'g.id', 'c.guild_id').select(['c.id', 'c.name', 'c.guild_id', 'g.name as guild_name']);
+  const add = (rows: Array<{ id: string; name: string; guild_id: string; guild_name: string }>) => {
+    for (const c of rows) labels.set(c.id, { channel: c.id, channelName: c.name, guild: c.guild_id, guildName: c.guild_name });
+  };
+  if (ids.length > 0) {
+    add(await select.where('c.guild_id', 'in', db.selectFrom('members').select('guild_id').where('user_id', 'in', ids)).execute());
+  }
+  for (let at = 0; at < channels.length; at += CHANNELS_PER_QUERY) {
+    add(await select.where('c.id', 'in', channels.slice(at, at + CHANNELS_PER_QUERY)).execute());
+  }
+  return labels;
+}
+
+/** IDs per `IN` list, well under both engines' limits on parameters. */
+const CHANNELS_PER_QUERY = 500;
 
 export const messagesByUserQuery: QueryDefinition = {
   name: 'messages-by-user',

@@ -1,8 +1,8 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { CONVERSATIONAL_KINDS } from '../../archives/message-kinds';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import { DAY_MS, HOUR_MS } from '../time-buckets';
 import { offsetSegments, type OffsetSegment } from '../time-zone';
+import { ownMessages, personGuilds, type PersonGuild } from './person-guilds';
 
 /** A person's messages in one channel, of one sort, in one UTC hour and local hour of the day. */
 export interface MessageCell {
@@ -20,49 +20,61 @@ export interface MessageCell {
 }
 
 /**
- * Everything the dossier needs from a person's own messages, in one pass over them (by the author
- * index): counts grouped by guild, account, channel, conversational or not, UTC hour and local
- * hour of day, with first and last times. Local hours (meant for conversational messages) use the zone's offsets over the person's
- * span as a CASE in SQL (integer arithmetic, as `time-buckets.ts` does for a guild); the span
- * comes from the members table, so no extra pass is needed.
+ * Everything the dossier needs from a person's own messages, in one pass over the columns of each
+ * guild they appear in (`personGuilds`): counts grouped by guild, account, channel,
+ * conversational or not, UTC hour and local hour of day, with first and last times. Local hours
+ * (meant for conversational messages) use the zone's offsets over the span of the person's
+ * messages.
  *
  * @example
  * const cells = await messageCells(db, ['3001'], 'Europe/Berlin');
  * const perHour = cells.filter((c) => c.talk).reduce((h, c) => (h[c.localHour] += c.messages, h), new Array(24).fill(0));
  */
 export async function messageCells(db: Kysely<Database>, ids: string[], timeZone: string): Promise<MessageCell[]> {
-  const span = await db
-    .selectFrom('members')
-    .select((eb) => [eb.fn.min('first_message_at').as('first'), eb.fn.max('last_message_at').as('last')])
-    .where('user_id', 'in', ids)
-    .executeTakeFirst();
-  // The span of conversational messages, the only ones counted per local hour.
-  const first = span?.first == null ? 0 : Number(span.first);
-  const last = span?.last == null ? first : Number(span.last);
-  const segments = timeZone === 'UTC' ? [{ start: Number.NEGATIVE_INFINITY, offsetMs: 0 }] : offsetSegments(timeZone, first - DAY_MS, last + DAY_MS);
-
-  // Literals, not parameters: PostgreSQL must see the same expression in SELECT and GROUP BY.
-  const talk = sql<number>`case when m.kind in (${sql.join([...CONVERSATIONAL_KINDS].map((k) => sql.lit(k)))}) then 1 else 0 end`;
-  const utcHour = sql<number>`(m.sent_at / ${sql.lit(HOUR_MS)}) % 24`;
-  const localHour = sql<number>`((m.sent_at + ${offsetCase(segments)}) / ${sql.lit(HOUR_MS)}) % 24`;
-  const rows = await db
-    .selectFrom('messages as m')
-    .select((eb) => [
-      'm.guild_id', 'm.author_id', 'm.channel_id', talk.as('talk'), utcHour.as('utc_hour'), localHour.as('local_hour'),
-      eb.fn.countAll<number>().as('n'), eb.fn.min<number>('m.sent_at').as('first'), eb.fn.max<number>('m.sent_at').as('last'),
-    ])
-    .where('m.author_id', 'in', ids)
-    .groupBy(['m.guild_id', 'm.author_id', 'm.channel_id', talk, utcHour, localHour])
-    .execute();
-  return rows.map((r) => ({
-    guild: r.guild_id, author: r.author_id, channel: r.channel_id, talk: Number(r.talk) === 1,
-    utcHour: Number(r.utc_hour), localHour: Number(r.local_hour), messages: Number(r.n), first: Number(r.first), last: Number(r.last),
-  }));
+  return messageCellsOf(await personGuilds(db, ids), timeZone);
 }
 
-/** The zone's offset (ms) at `m.sent_at`, as SQL: a constant, or a CASE over the transitions. */
-function offsetCase(segments: readonly OffsetSegment[]): RawBuilder<number> {
-  if (segments.length === 1) return sql<number>`${sql.lit(segments[0].offsetMs)}`;
-  const branches = segments.slice(1).map((s, i) => sql`WHEN m.sent_at < ${sql.lit(s.start)} THEN ${sql.lit(segments[i].offsetMs)}`);
-  return sql<number>`(CASE ${sql.join(branches, sql` `)} ELSE ${sql.lit(segments[segments.length - 1].offsetMs)} END)`;
+/** `messageCells` over guilds already read, so the dossier reads them once for cells and partners. */
+export function messageCellsOf(personGuilds: PersonGuild[], timeZone: string): MessageCell[] {
+  const guilds = personGuilds.map((g) => ({ ...g, own: ownMessages(g) }));
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const { columns, own } of guilds) {
+    if (own.length === 0) continue;
+    first = Math.min(first, columns.messages.sentAt[own[0]]);
+    last = Math.max(last, columns.messages.sentAt[own[own.length - 1]]);
+  }
+  const segments: OffsetSegment[] = timeZone === 'UTC' || first > last
+    ? [{ start: Number.NEGATIVE_INFINITY, offsetMs: 0 }]
+    : offsetSegments(timeZone, first - DAY_MS, last + DAY_MS);
+
+  const cells: MessageCell[] = [];
+  for (const { columns, mine, own } of guilds) {
+    const m = columns.messages;
+    const channels = columns.channels.ids.length;
+    // A cell per (account, channel, talk, UTC hour, local hour): one small integer as the key.
+    const slot = new Int32Array(mine.length);
+    for (let u = 0, k = 0; u < mine.length; u++) if (mine[u] === 1) slot[u] = k++;
+    const byKey = new Map<number, MessageCell>();
+    let segment = 0;
+    for (const i of own) {
+      const at = m.sentAt[i];
+      while (segment + 1 < segments.length && segments[segment + 1].start <= at) segment++; // time order
+      const utcHour = Math.floor(at / HOUR_MS) % 24;
+      const localHour = Math.floor((at + segments[segment].offsetMs) / HOUR_MS) % 24;
+      const key = (((slot[m.author[i]] * channels + m.channel[i]) * 2 + m.conversational[i]) * 24 + utcHour) * 24 + localHour;
+      const cell = byKey.get(key);
+      if (cell) {
+        cell.messages++;
+        cell.last = at;
+        continue;
+      }
+      byKey.set(key, {
+        guild: columns.guild, author: columns.users.ids[m.author[i]], channel: columns.channels.ids[m.channel[i]], talk: m.conversational[i] === 1,
+        utcHour, localHour, messages: 1, first: at, last: at,
+      });
+    }
+    for (const cell of byKey.values()) cells.push(cell);
+  }
+  return cells;
 }

@@ -5,8 +5,9 @@ import type { QueryDefinition } from '../query-definition';
 import { compareIds } from '../compare-ids';
 import { isoTime } from '../time-buckets';
 import { checkTimeZone } from '../time-zone';
-import { messageCells, type MessageCell } from './person-messages';
-import { interactionPartners, type Partner } from './person-partners';
+import { personGuilds } from './person-guilds';
+import { messageCellsOf, type MessageCell } from './person-messages';
+import { interactionPartnersOf, type Partner } from './person-partners';
 import { resolveUser, type MatchedUser } from './resolve-user';
 
 /** Parameters of `person`. */
@@ -90,7 +91,8 @@ const TOP = 10;
 export async function person(db: Kysely<Database>, input: PersonInput): Promise<PersonRow[]> {
   const who = await resolveUser(db, input.user);
   const timeZone = checkTimeZone(input.timeZone ?? 'UTC');
-  const cells = await messageCells(db, who.ids, timeZone);
+  const columns = await personGuilds(db, who.ids);
+  const cells = messageCellsOf(columns, timeZone);
   const guilds = await presence(db, who.ids, cells);
   const names = new Set<string>();
   for (const u of who.users) {
@@ -120,7 +122,7 @@ export async function person(db: Kysely<Database>, input: PersonInput): Promise<
     activityByUtcHour,
     timeZoneEstimate: estimateUtcOffset(activityByUtcHour),
     topChannels: await topChannels(db, talk),
-    partners: await interactionPartners(db, who.ids, TOP),
+    partners: await interactionPartnersOf(db, columns, TOP),
     notes: [
       'joined comes from join notices in the archive only; leaves, bans and voice activity are not in scraped histories',
       'roles are those held when the archive last saw the member',
