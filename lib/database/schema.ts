@@ -183,13 +183,17 @@ export interface QueryCacheTable {
 }
 
 /**
- * A guild's columns (lib/queries/columns) stored in binary, so a process reads them in one row
- * instead of rebuilding them from the message tables. Derived data: dropping a row only costs a
- * rebuild.
+ * A part of a guild's columns (lib/queries/columns) stored in binary, so a process reads them
+ * in a few rows instead of rebuilding them from the message tables. Derived data: dropping the
+ * rows only costs a rebuild.
  */
 export interface GuildColumnsTable {
   guild_id: string;
-  /** The guild's data version the columns were read at; any other version makes them stale. */
+  /** 0, 1, ...: the parts concatenated in this order are the encoded columns. */
+  part: number;
+  /** How many parts there are. */
+  parts: number;
+  /** The data version the columns were read at; any other version makes them stale. */
   data_version: string;
   /** The encoding's version (see encode-guild-columns.ts). */
   format: number;

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { registerArrayRowReader } from '../array-rows';
 import type { Engine, ImportWriter } from '../engine';
@@ -7,6 +7,7 @@ import { PostgresImportWriter } from './postgres-import-writer';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
+const BYTEA_OID = 17;
 
 /**
  * Parses bigint and numeric results as JS numbers, as SQLite returns them. Safe because every
@@ -15,6 +16,8 @@ const NUMERIC_OID = 1700;
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+    // Binary reads (see eachRowByCursor) of bytea: the raw bytes, as the Buffer pg received.
+    if (oid === BYTEA_OID && format === 'binary') return (value: Buffer) => value;
     return pg.types.getTypeParser(oid, format as 'text');
   },
 };
@@ -28,10 +31,7 @@ const types = {
 export function openPostgresEngine(url: string): Engine {
   const pool = new pg.Pool({ connectionString: url, types, max: 4 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  registerArrayRowReader(db, async (query, onRow) => {
-    const result = await pool.query({ text: query.sql, values: query.parameters as unknown[], rowMode: 'array' });
-    for (const row of result.rows) onRow(row);
-  });
+  registerArrayRowReader(db, (query, onRow, options) => eachRowByCursor(pool, query, onRow, options.binary ?? false));
 
   return {
     kind: 'postgres',
@@ -57,6 +57,34 @@ export function openPostgresEngine(url: string): Engine {
     },
     close: () => db.destroy(),
   };
+}
+
+/** Rows fetched per round trip when reading a large select through a cursor. */
+const CURSOR_ROWS = 20_000;
+
+/**
+ * Reads a select through a server-side cursor, a batch of array rows at a time: pg would
+ * otherwise hold every row of a million-row read at once (and spend its time collecting them).
+ */
+async function eachRowByCursor(pool: pg.Pool, query: CompiledQuery, onRow: (row: unknown[]) => void, binary: boolean): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN READ ONLY');
+    await client.query({ text: `DECLARE guildaudit_rows NO SCROLL CURSOR FOR ${query.sql}`, values: query.parameters as unknown[] });
+    for (;;) {
+      // pg reads `binary` from any query config; its types only declare it on the object form.
+      const fetch = { text: `FETCH ${CURSOR_ROWS} FROM guildaudit_rows`, rowMode: 'array', binary } as pg.QueryArrayConfig;
+      const batch = await client.query(fetch);
+      for (const row of batch.rows) onRow(row);
+      if (batch.rows.length < CURSOR_ROWS) break;
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /**
