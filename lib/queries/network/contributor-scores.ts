@@ -4,9 +4,11 @@ import { pageRank } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
+import { guildColumns } from '../columns';
+import { idRanks } from '../columns/id-ranks';
 import { contributorWeights, type ContributorWeightsInput } from './contributor-weights';
 import { excludedUsers } from './excluded-users';
-import { countInteractions } from './interactions';
+import { countInteractions, interactionEvents } from './interactions';
 import { memberNames, nameOf } from './member-names';
 import { reactionCounts } from './reaction-counts';
 import { scoreBreakdown, type Mint, type ScoreBreakdown, type WalkEdge } from './score-breakdown';
@@ -55,38 +57,54 @@ export interface ContributorScoresInput extends AuditParamsInput, ContributorWei
 export async function contributorScores(db: Kysely<Database>, input: ContributorScoresInput): Promise<ContributorScoreRow[]> {
   const params = await resolveAuditParams(db, input);
   const weights = await contributorWeights(db, params, input);
-  const excluded = await excludedUsers(db, params);
-  const [{ counts: interactions }, reactions, totals, names] = await Promise.all([
-    countInteractions(db, params, { excluded, withoutReactions: true }),
-    reactionCounts(db, params, excluded),
-    reactionTotals(db, params, excluded),
+  const columns = await guildColumns(db, params.guild);
+  const excluded = await excludedUsers(db, columns, params);
+  const [events, reactions, counted, names] = await Promise.all([
+    interactionEvents(db, columns, params, { excluded, withoutReactions: true }),
+    reactionCounts(db, columns, params, excluded),
+    reactionTotals(db, columns, params, excluded),
     memberNames(db, params.guild),
   ]);
-  const unlisted = unlistedReactions(totals.byAuthor, reactions.listedReactions);
+  const interactions = countInteractions(columns, events);
+  const unlisted = unlistedReactions(counted, reactions.listedReactions);
+  const ids = columns.users.ids;
+  const channelIds = columns.channels.ids;
 
-  const edges = new Map<string, WalkEdge>();
-  const edge = (source: string, target: string) => {
-    const key = `${source}\u0000${target}`;
+  // Edges keyed by the ID ranks of their ends, so sorting the keys sorts them by source, then target ID.
+  const rank = idRanks(ids);
+  const edges = new Map<number, WalkEdge>();
+  const edge = (s: number, t: number) => {
+    const key = rank[s] * ids.length + rank[t];
     let e = edges.get(key);
-    if (!e) edges.set(key, (e = { source, target, replies: 0, mentions: 0, reactions: 0 }));
+    if (!e) edges.set(key, (e = { source: ids[s], target: ids[t], replies: 0, mentions: 0, reactions: 0 }));
     return e;
   };
-  for (const i of interactions) {
-    const e = edge(i.source, i.target);
-    e.replies += i.replies * weights.replyWeight;
-    e.mentions += i.mentions * weights.mentionWeight;
+  for (let k = 0; k < interactions.count; k++) {
+    const e = edge(interactions.source[k], interactions.target[k]);
+    e.replies += interactions.replies[k] * weights.replyWeight;
+    e.mentions += interactions.mentions[k] * weights.mentionWeight;
   }
-  const mints: Mint[] = [];
-  const received = new Map<string, number>();
-  for (const r of reactions.counts) {
-    const emojiName = totals.emojiNames.get(r.emoji) ?? r.emoji;
-    const weight = r.count * weights.reactor(r.reactor) * weights.channel(r.channel) * weights.emoji(r.emoji, emojiName);
-    edge(r.reactor, r.author).reactions += weight;
-    mints.push({ member: r.author, emoji: r.emoji, emojiName, channel: r.channel, weight });
-    received.set(r.author, (received.get(r.author) ?? 0) + r.count);
+  // Weights per user, channel and emoji number, looked up once each.
+  const reactorWeight = ids.map(() => NaN);
+  const channelWeight = channelIds.map(() => NaN);
+  const { keys, names: emojiNames } = reactions.emojis;
+  const emojiWeight = keys.map((key, e) => weights.emoji(key, emojiNames[e]));
+  const mints: Mint[] = new Array(reactions.count);
+  const received = new Float64Array(ids.length);
+  for (let k = 0; k < reactions.count; k++) {
+    const u = reactions.reactor[k];
+    const v = reactions.author[k];
+    const c = reactions.channel[k];
+    const em = reactions.emoji[k];
+    const rw = Number.isNaN(reactorWeight[u]) ? (reactorWeight[u] = weights.reactor(ids[u])) : reactorWeight[u];
+    const cw = Number.isNaN(channelWeight[c]) ? (channelWeight[c] = weights.channel(channelIds[c])) : channelWeight[c];
+    const weight = reactions.n[k] * rw * cw * emojiWeight[em];
+    edge(u, v).reactions += weight;
+    mints[k] = { member: ids[v], emoji: keys[em], emojiName: emojiNames[em], channel: channelIds[c], weight };
+    received[v] += reactions.n[k];
   }
 
-  const walk = [...edges.values()].sort((a, b) => byId(a.source, b.source) || byId(a.target, b.target));
+  const walk = Float64Array.from(edges.keys()).sort().reduce<WalkEdge[]>((list, key) => (list.push(edges.get(key)!), list), []);
   const nodes = new Set<string>();
   for (const e of walk) nodes.add(e.source).add(e.target);
   const seed = new Map<string, number>();
@@ -109,9 +127,9 @@ export async function contributorScores(db: Kysely<Database>, input: Contributor
       name: nameOf(names, user),
       score: total * (result?.scores.get(user) ?? 0),
       share: result?.scores.get(user) ?? 0,
-      reactionsReceived: received.get(user) ?? 0,
+      reactionsReceived: received[columns.users.index.get(user)!],
       minted: seed.get(user) ?? 0,
-      unlistedReactions: unlisted.get(user) ?? 0,
+      unlistedReactions: unlisted[columns.users.index.get(user)!],
       breakdown: breakdowns.get(user)!,
     }))
     .sort((a, b) => b.score - a.score || byId(a.user, b.user));

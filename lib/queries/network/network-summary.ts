@@ -5,7 +5,7 @@ import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
 import { excludedUsers } from './excluded-users';
-import { interactionNetwork } from './interaction-network';
+import { interactionNetwork, weightedEdges } from './interaction-network';
 import { reactionTotals, unlistedReactions } from './unlisted-reactions';
 
 /** The shape of a period's interaction network, in one row. */
@@ -47,18 +47,16 @@ export interface NetworkSummaryRow {
  */
 export async function networkSummary(db: Kysely<Database>, input: AuditParamsInput): Promise<NetworkSummaryRow[]> {
   const params = await resolveAuditParams(db, input);
-  const excluded = await excludedUsers(db, params);
-  const [{ nodes, edges, listedReactions }, totals] = await Promise.all([
-    interactionNetwork(db, params, { withMembers: true, excluded }),
-    reactionTotals(db, params, excluded),
-  ]);
-  const unlisted = unlistedReactions(totals.byAuthor, listedReactions);
-  const connectedIds = new Set<string>();
-  for (const e of edges) {
-    connectedIds.add(e.source);
-    connectedIds.add(e.target);
-  }
-  const connected = nodes.filter((id) => connectedIds.has(id));
+  const network = await interactionNetwork(db, params, { withMembers: true });
+  const { columns, nodes: nodeNumbers, edges: counts } = network;
+  const excluded = await excludedUsers(db, columns, params);
+  const unlisted = unlistedReactions(await reactionTotals(db, columns, params, excluded), counts.listedReactions!);
+  const ids = columns.users.ids;
+  const nodes = Array.from(nodeNumbers, (u) => ids[u]);
+  const edges = weightedEdges(network);
+  const isConnected = new Uint8Array(ids.length);
+  for (let e = 0; e < counts.count; e++) isConnected[counts.source[e]] = isConnected[counts.target[e]] = 1;
+  const connected = nodes.filter((_, k) => isConnected[nodeNumbers[k]] === 1);
   const communities = louvainCommunities(connected, edges);
   return [{
     nodes: nodes.length,
@@ -71,7 +69,7 @@ export async function networkSummary(db: Kysely<Database>, input: AuditParamsInp
     centralisation: freemanCentralisation(connected, edges),
     communities: communities.count,
     modularity: communities.modularity,
-    unlistedReactions: [...unlisted.values()].reduce((a, b) => a + b, 0),
+    unlistedReactions: unlisted.reduce((a, b) => a + b, 0),
   }];
 }
 
