@@ -12,17 +12,18 @@ import type { WindowSpan } from './window-span';
  */
 export function activeWindows(events: InteractionEvents, eventDay: Int32Array, users: number, span: WindowSpan): Array<Uint8Array | undefined> {
   const { count: n, source, target, kind } = events;
+  const mentioned = MENTIONED;
   const start = new Int32Array(users + 1);
   for (let e = 0; e < n; e++) {
     start[source[e] + 1]++;
-    if (kind[e] !== MENTIONED) start[target[e] + 1]++;
+    if (kind[e] !== mentioned) start[target[e] + 1]++;
   }
   for (let u = 0; u < users; u++) start[u + 1] += start[u];
   const days = new Int32Array(start[users]);
   const fill = start.slice(0, users);
   for (let e = 0; e < n; e++) {
     days[fill[source[e]]++] = eventDay[e];
-    if (kind[e] !== MENTIONED) days[fill[target[e]]++] = eventDay[e];
+    if (kind[e] !== mentioned) days[fill[target[e]]++] = eventDay[e];
   }
   const { firstEnd, windows, windowDays } = span;
   const active: Array<Uint8Array | undefined> = new Array(users);

@@ -3,7 +3,7 @@ import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import { guildColumns } from '../columns';
 import { excludedUsers } from '../network/excluded-users';
-import { interactionEvents } from '../network/interactions';
+import { interactionEvents, interactionScope } from '../network/interactions';
 import { numberParam } from '../param-values';
 import { DAY_MS, localTime } from '../time-buckets';
 import { toLocal, type OffsetSegment } from '../time-zone';
@@ -77,11 +77,8 @@ export interface LifecycleData {
 export async function lifecycleData(db: Kysely<Database>, params: AuditParams, options: LifecycleOptions): Promise<LifecycleData> {
   const columns = await guildColumns(db, params.guild);
   const excluded = await excludedUsers(db, columns, params);
-  const [events, { segments }, joins] = await Promise.all([
-    interactionEvents(db, columns, params, { excluded }),
-    localTime(db, params),
-    joinsInPeriod(db, params),
-  ]);
+  const [scoped, { segments }, joins] = await Promise.all([interactionScope(db, columns, params), localTime(db, params), joinsInPeriod(db, params)]);
+  const events = interactionEvents(columns, scoped, { excluded });
   const { ids, index } = columns.users;
   const eventDay = messageDays(columns.messages.sentAt, events.message, segments);
 

@@ -4,7 +4,7 @@ import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import { guildColumns } from '../columns';
 import { excludedUsers } from '../network/excluded-users';
-import { interactionEvents } from '../network/interactions';
+import { interactionEvents, interactionScope } from '../network/interactions';
 import { memberNames, nameOf } from '../network/member-names';
 import { membersWithMessages } from '../network/members-seen';
 import { numberParam } from '../param-values';
@@ -55,11 +55,12 @@ export async function orbitLevels(db: Kysely<Database>, input: OrbitLevelsInput)
   const params = await resolveAuditParams(db, input);
   const columns = await guildColumns(db, params.guild);
   const excluded = await excludedUsers(db, columns, params);
-  const [events, { seen, messages }, names] = await Promise.all([
-    interactionEvents(db, columns, params, { excluded }),
+  const [scoped, { seen, messages }, names] = await Promise.all([
+    interactionScope(db, columns, params),
     membersWithMessages(db, columns, params, excluded),
     memberNames(db, params.guild),
   ]);
+  const events = interactionEvents(columns, scoped, { excluded });
 
   // Received per kind, by user number: [replies, mentions, reactions] at 3u..3u+2.
   const received = new Int32Array(3 * seen.length);

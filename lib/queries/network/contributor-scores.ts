@@ -4,14 +4,15 @@ import { pageRank } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { guildColumns } from '../columns';
+import { guildColumns, type GuildColumns } from '../columns';
 import { idRanks } from '../columns/id-ranks';
-import { contributorWeights, type ContributorWeightsInput } from './contributor-weights';
+import { contributorWeights, type ContributorWeights, type ContributorWeightsInput } from './contributor-weights';
 import { excludedUsers } from './excluded-users';
-import { countInteractions, interactionEvents } from './interactions';
+import { usersInIdOrder } from './interaction-network';
+import { countInteractions, interactionEvents, interactionScope, type InteractionCounts } from './interactions';
 import { memberNames, nameOf } from './member-names';
-import { reactionCounts } from './reaction-counts';
-import { scoreBreakdown, type Mint, type ScoreBreakdown, type WalkEdge } from './score-breakdown';
+import { reactionCounts, type ReactionCounts } from './reaction-counts';
+import { scoreBreakdown, type Mints, type ScoreBreakdown, type WalkEdges } from './score-breakdown';
 import { reactionTotals, unlistedReactions } from './unlisted-reactions';
 
 /** One member's contributor score, with where it came from. */
@@ -59,80 +60,105 @@ export async function contributorScores(db: Kysely<Database>, input: Contributor
   const weights = await contributorWeights(db, params, input);
   const columns = await guildColumns(db, params.guild);
   const excluded = await excludedUsers(db, columns, params);
-  const [events, reactions, counted, names] = await Promise.all([
-    interactionEvents(db, columns, params, { excluded, withoutReactions: true }),
-    reactionCounts(db, columns, params, excluded),
-    reactionTotals(db, columns, params, excluded),
-    memberNames(db, params.guild),
-  ]);
-  const interactions = countInteractions(columns, events);
+  const scoped = await interactionScope(db, columns, params);
+  const [reactions, names] = await Promise.all([reactionCounts(db, columns, scoped, excluded), memberNames(db, params.guild)]);
+  const interactions = countInteractions(columns, interactionEvents(columns, scoped, { excluded, withoutReactions: true }));
+  const counted = reactionTotals(columns, scoped, excluded);
   const unlisted = unlistedReactions(counted, reactions.listedReactions);
-  const ids = columns.users.ids;
+  const { ids } = columns.users;
   const channelIds = columns.channels.ids;
+  const channelNames = await channelNameMap(db, params.guild);
 
-  // Edges keyed by the ID ranks of their ends, so sorting the keys sorts them by source, then target ID.
-  const rank = idRanks(ids);
-  const edges = new Map<number, WalkEdge>();
-  const edge = (s: number, t: number) => {
-    const key = rank[s] * ids.length + rank[t];
-    let e = edges.get(key);
-    if (!e) edges.set(key, (e = { source: ids[s], target: ids[t], replies: 0, mentions: 0, reactions: 0 }));
-    return e;
-  };
-  for (let k = 0; k < interactions.count; k++) {
-    const e = edge(interactions.source[k], interactions.target[k]);
-    e.replies += interactions.replies[k] * weights.replyWeight;
-    e.mentions += interactions.mentions[k] * weights.mentionWeight;
-  }
-  // Weights per user, channel and emoji number, looked up once each.
+  // What each reaction group minted: weights per user, channel and emoji number, looked up once each.
   const reactorWeight = ids.map(() => NaN);
   const channelWeight = channelIds.map(() => NaN);
-  const { keys, names: emojiNames } = reactions.emojis;
-  const emojiWeight = keys.map((key, e) => weights.emoji(key, emojiNames[e]));
-  const mints: Mint[] = new Array(reactions.count);
+  const emojiWeight = reactions.emojis.keys.map((key, e) => weights.emoji(key, reactions.emojis.names[e]));
+  const mints: Mints = { count: reactions.count, member: reactions.author, emoji: reactions.emoji, channel: reactions.channel, weight: new Float64Array(reactions.count) };
   const received = new Float64Array(ids.length);
+  const seed = new Float64Array(ids.length);
+  const seeded = new Uint8Array(ids.length);
   for (let k = 0; k < reactions.count; k++) {
     const u = reactions.reactor[k];
     const v = reactions.author[k];
     const c = reactions.channel[k];
-    const em = reactions.emoji[k];
     const rw = Number.isNaN(reactorWeight[u]) ? (reactorWeight[u] = weights.reactor(ids[u])) : reactorWeight[u];
     const cw = Number.isNaN(channelWeight[c]) ? (channelWeight[c] = weights.channel(channelIds[c])) : channelWeight[c];
-    const weight = reactions.n[k] * rw * cw * emojiWeight[em];
-    edge(u, v).reactions += weight;
-    mints[k] = { member: ids[v], emoji: keys[em], emojiName: emojiNames[em], channel: channelIds[c], weight };
+    const weight = (mints.weight[k] = reactions.n[k] * rw * cw * emojiWeight[reactions.emoji[k]]);
     received[v] += reactions.n[k];
+    seed[v] += weight;
+    seeded[v] = 1;
   }
+  const walk = walkEdges(columns, interactions, reactions, mints.weight, weights);
+  const isNode = new Uint8Array(ids.length);
+  for (let k = 0; k < walk.count; k++) isNode[walk.source[k]] = isNode[walk.target[k]] = 1;
+  const nodes = usersInIdOrder(columns, isNode);
+  const total = usersInIdOrder(columns, seeded).reduce((sum, u) => sum + seed[u], 0);
 
-  const walk = Float64Array.from(edges.keys()).sort().reduce<WalkEdge[]>((list, key) => (list.push(edges.get(key)!), list), []);
-  const nodes = new Set<string>();
-  for (const e of walk) nodes.add(e.source).add(e.target);
-  const seed = new Map<string, number>();
-  for (const m of mints) seed.set(m.member, (seed.get(m.member) ?? 0) + m.weight);
-  const total = [...seed.keys()].sort(byId).reduce((sum, id) => sum + seed.get(id)!, 0);
-
-  const result =
-    total > 0
-      ? pageRank(nodes, walk.map((e) => ({ source: e.source, target: e.target, weight: e.replies + e.mentions + e.reactions })), { alpha: weights.alpha, seed })
-      : null;
-  const channelNames = await channelNameMap(db, params.guild);
+  const scores = new Float64Array(ids.length);
+  const normalisedSeed = new Float64Array(ids.length);
+  if (total > 0) {
+    const walked = Array.from(walk.source, (s, k) => ({ source: ids[s], target: ids[walk.target[k]], weight: walk.replies[k] + walk.mentions[k] + walk.reactions[k] }));
+    const seedById = new Map(Array.from(usersInIdOrder(columns, seeded), (u) => [ids[u], seed[u]]));
+    const result = pageRank(Array.from(nodes, (u) => ids[u]), walked, { alpha: weights.alpha, seed: seedById });
+    for (const u of nodes) {
+      scores[u] = result.scores.get(ids[u]) ?? 0;
+      normalisedSeed[u] = result.seed.get(ids[u]) ?? 0;
+    }
+  }
   const breakdowns = scoreBreakdown({
-    nodes: [...nodes], walk, mints, alpha: weights.alpha, total, scores: result?.scores ?? new Map(),
-    seed: result?.seed ?? new Map(), nameOf: (id) => nameOf(names, id), channelName: (id) => channelNames.get(id) ?? id,
+    columns, emojis: reactions.emojis, nodes, walk, mints, alpha: weights.alpha, total, scores, seed: normalisedSeed,
+    nameOf: (u) => nameOf(names, ids[u]), channelName: (c) => channelNames.get(channelIds[c]) ?? channelIds[c],
   });
 
-  return [...nodes]
-    .map((user) => ({
-      user,
-      name: nameOf(names, user),
-      score: total * (result?.scores.get(user) ?? 0),
-      share: result?.scores.get(user) ?? 0,
-      reactionsReceived: received[columns.users.index.get(user)!],
-      minted: seed.get(user) ?? 0,
-      unlistedReactions: unlisted[columns.users.index.get(user)!],
-      breakdown: breakdowns.get(user)!,
-    }))
-    .sort((a, b) => b.score - a.score || byId(a.user, b.user));
+  return Array.from(nodes, (u) => ({
+    user: ids[u],
+    name: nameOf(names, ids[u]),
+    score: total * scores[u],
+    share: scores[u],
+    reactionsReceived: received[u],
+    minted: seed[u],
+    unlistedReactions: unlisted[u],
+    breakdown: breakdowns.get(u)!,
+  })).sort((a, b) => b.score - a.score || byId(a.user, b.user));
+}
+
+/**
+ * The walk's edges: replies and mentions (times their weights) and what reactions minted, per
+ * (source, target) in ID order — a merge of the interaction pairs and the reaction groups, both
+ * already in that order; each pair's reactions add up in the groups' order.
+ */
+function walkEdges(columns: GuildColumns, interactions: InteractionCounts, reactions: ReactionCounts, minted: Float64Array, weights: ContributorWeights): WalkEdges {
+  const rank = idRanks(columns.users.ids);
+  const capacity = interactions.count + reactions.count;
+  const walk = {
+    count: 0, source: new Int32Array(capacity), target: new Int32Array(capacity),
+    replies: new Float64Array(capacity), mentions: new Float64Array(capacity), reactions: new Float64Array(capacity),
+  };
+  let i = 0;
+  let g = 0;
+  while (i < interactions.count || g < reactions.count) {
+    // Which comes first: interaction pair i or reaction pair g (by source rank, then target rank).
+    const order = i === interactions.count ? 1 : g === reactions.count ? -1
+      : rank[interactions.source[i]] - rank[reactions.reactor[g]] || rank[interactions.target[i]] - rank[reactions.author[g]];
+    const k = walk.count++;
+    if (order <= 0) {
+      walk.source[k] = interactions.source[i];
+      walk.target[k] = interactions.target[i];
+      walk.replies[k] = interactions.replies[i] * weights.replyWeight;
+      walk.mentions[k] = interactions.mentions[i] * weights.mentionWeight;
+      i++;
+    } else {
+      walk.source[k] = reactions.reactor[g];
+      walk.target[k] = reactions.author[g];
+    }
+    if (order < 0) continue;
+    const [s, t] = [walk.source[k], walk.target[k]];
+    for (; g < reactions.count && reactions.reactor[g] === s && reactions.author[g] === t; g++) walk.reactions[k] += minted[g];
+  }
+  return {
+    count: walk.count, source: walk.source.subarray(0, walk.count), target: walk.target.subarray(0, walk.count),
+    replies: walk.replies.subarray(0, walk.count), mentions: walk.mentions.subarray(0, walk.count), reactions: walk.reactions.subarray(0, walk.count),
+  };
 }
 
 async function channelNameMap(db: Kysely<Database>, guild: string): Promise<Map<string, string>> {

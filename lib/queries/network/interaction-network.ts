@@ -5,12 +5,15 @@ import type { AuditParams } from '../audit-params';
 import { guildColumns, type GuildColumns } from '../columns';
 import { idRanks } from '../columns/id-ranks';
 import { excludedUsers } from './excluded-users';
-import { countInteractions, interactionEvents, type InteractionCounts } from './interactions';
+import { countInteractions, interactionEvents, interactionScope, type InteractionCounts } from './interactions';
 import { membersWithMessages } from './members-seen';
 
 /** The directed interaction network of a period (see `InteractionEvents` for what an interaction is). */
 export interface InteractionNetwork {
   columns: GuildColumns;
+  /** The messages in scope (`interactionScope`) and the accounts left out (`excludedUsers`). */
+  scoped: Int32Array;
+  excluded: Uint8Array;
   /**
    * User numbers of everyone at either end of an interaction and, when asked for, every member
    * seen without one: authors of any message in scope, command invokers. In ID order.
@@ -34,10 +37,11 @@ export async function interactionNetwork(
 ): Promise<InteractionNetwork> {
   const columns = await guildColumns(db, params.guild);
   const excluded = await excludedUsers(db, columns, params);
-  const edges = countInteractions(columns, await interactionEvents(db, columns, params, { excluded }));
+  const scoped = await interactionScope(db, columns, params);
+  const edges = countInteractions(columns, interactionEvents(columns, scoped, { excluded }));
   const isNode = options.withMembers ? (await membersWithMessages(db, columns, params, excluded)).seen : new Uint8Array(columns.users.ids.length);
   for (let e = 0; e < edges.count; e++) isNode[edges.source[e]] = isNode[edges.target[e]] = 1;
-  return { columns, nodes: usersInIdOrder(columns, isNode), edges };
+  return { columns, scoped, excluded, nodes: usersInIdOrder(columns, isNode), edges };
 }
 
 /** User numbers marked 1, in ID order. */
@@ -54,5 +58,42 @@ export function weightedEdges(network: InteractionNetwork): WeightedEdge[] {
   const e = network.edges;
   const out: WeightedEdge[] = new Array(e.count);
   for (let k = 0; k < e.count; k++) out[k] = { source: ids[e.source[k]], target: ids[e.target[k]], weight: e.replies[k] + e.mentions[k] + e.reactions[k] };
+  return out;
+}
+
+/**
+ * The edges with direction dropped, as the undirected measures (communities, centralisation)
+ * take them: one edge per pair of members, weight = everything they exchanged. Weights are whole
+ * numbers, so the sums are exact and the measures come out as on the directed edges, with fewer
+ * edges for them to index.
+ */
+export function undirectedEdges(network: InteractionNetwork): WeightedEdge[] {
+  const { ids } = network.columns.users;
+  const e = network.edges;
+  const users = ids.length;
+  const start = new Int32Array(users + 1);
+  for (let k = 0; k < e.count; k++) start[Math.min(e.source[k], e.target[k]) + 1]++;
+  for (let u = 0; u < users; u++) start[u + 1] += start[u];
+  const other = new Int32Array(e.count);
+  const weight = new Float64Array(e.count);
+  const fill = start.slice(0, users);
+  for (let k = 0; k < e.count; k++) {
+    const at = fill[Math.min(e.source[k], e.target[k])]++;
+    other[at] = Math.max(e.source[k], e.target[k]);
+    weight[at] = e.replies[k] + e.mentions[k] + e.reactions[k];
+  }
+  const slot = new Int32Array(users).fill(-1);
+  const out: WeightedEdge[] = [];
+  for (let lo = 0; lo < users; lo++) {
+    for (let k = start[lo]; k < start[lo + 1]; k++) {
+      const hi = other[k];
+      if (slot[hi] >= 0) out[slot[hi]].weight += weight[k];
+      else {
+        slot[hi] = out.length;
+        out.push({ source: ids[lo], target: ids[hi], weight: weight[k] });
+      }
+    }
+    for (let k = start[lo]; k < start[lo + 1]; k++) slot[other[k]] = -1;
+  }
   return out;
 }

@@ -48,19 +48,33 @@ export interface InteractionOptions {
 }
 
 /**
- * The period's interactions, one by one (see `InteractionEvents`): a single pass over the
- * messages in scope and their mentions and listed reactors.
+ * The messages whose interactions count: in the period and channels, no system notices, bots and
+ * staff kept (`excluded` drops them at either end of each interaction instead). Computed once by
+ * a query and shared by the passes that read the interactions.
  *
  * @example
- * const events = await interactionEvents(db, columns, params, { excluded });
+ * const scoped = await interactionScope(db, columns, params);
  */
-export async function interactionEvents(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, options: InteractionOptions): Promise<InteractionEvents> {
+export function interactionScope(db: Kysely<Database>, columns: GuildColumns, params: AuditParams): Promise<Int32Array> {
+  return scopedIndexes(db, columns, { ...params, includeBots: true, includeStaff: true });
+}
+
+/**
+ * The period's interactions, one by one (see `InteractionEvents`): a single pass over the
+ * messages in scope (`interactionScope`) and their mentions and listed reactors.
+ *
+ * @example
+ * const events = interactionEvents(columns, await interactionScope(db, columns, params), { excluded });
+ */
+export function interactionEvents(columns: GuildColumns, scoped: Int32Array, options: InteractionOptions): InteractionEvents {
   const m = columns.messages;
   const { mentions, reactors } = columns;
   const out = options.excluded;
   const withReactions = !options.withoutReactions;
-  // Bots and staff act in scope here; `excluded` drops them at either end of each interaction.
-  const scoped = await scopedIndexes(db, columns, { ...params, includeBots: true, includeStaff: true });
+  // Module constants as locals: compiled CommonJS reads imported ones through a getter each time.
+  const reply = REPLY;
+  const forward = FORWARD;
+  const [replied, mentioned, reacted] = [REPLIED, MENTIONED, REACTED];
   let capacity = scoped.length;
   for (const i of scoped) {
     capacity += mentions.start[i + 1] - mentions.start[i];
@@ -78,15 +92,15 @@ export async function interactionEvents(db: Kysely<Database>, columns: GuildColu
     const ref = m.referenced[i];
     const refAuthor = ref >= 0 ? m.author[ref] : -1;
     const authorOut = out[a] === 1;
-    if (m.referenceKind[i] === REPLY && ref >= 0 && refAuthor !== a && !authorOut && out[refAuthor] === 0) {
-      source[n] = a; target[n] = refAuthor; kind[n] = REPLIED; message[n++] = i;
+    if (m.referenceKind[i] === reply && ref >= 0 && refAuthor !== a && !authorOut && out[refAuthor] === 0) {
+      source[n] = a; target[n] = refAuthor; kind[n] = replied; message[n++] = i;
     }
     // The ping Discord adds to a reply names the replied-to author: already counted as the reply.
-    const ping = m.referenceKind[i] === FORWARD ? -1 : refAuthor;
+    const ping = m.referenceKind[i] === forward ? -1 : refAuthor;
     for (let k = mentions.start[i]; k < mentions.start[i + 1]; k++) {
       const u = mentions.values[k];
       if (u === a || u === ping || authorOut || out[u] === 1) continue;
-      source[n] = a; target[n] = u; kind[n] = MENTIONED; message[n++] = i;
+      source[n] = a; target[n] = u; kind[n] = mentioned; message[n++] = i;
     }
     if (listed === null) continue;
     const end = reactors.start[i + 1];
@@ -94,7 +108,7 @@ export async function interactionEvents(db: Kysely<Database>, columns: GuildColu
     for (let k = reactors.start[i]; k < end; k++) {
       const u = reactors.values[k];
       if (u === a || authorOut || out[u] === 1) continue;
-      source[n] = u; target[n] = a; kind[n] = REACTED; message[n++] = i;
+      source[n] = u; target[n] = a; kind[n] = reacted; message[n++] = i;
     }
   }
   return {
@@ -122,7 +136,7 @@ export interface InteractionCounts {
  * and put in ID order (no key per interaction, no map).
  *
  * @example
- * const counts = countInteractions(columns, await interactionEvents(db, columns, params, { excluded }));
+ * const counts = countInteractions(columns, interactionEvents(columns, scoped, { excluded }));
  */
 export function countInteractions(columns: GuildColumns, events: InteractionEvents): InteractionCounts {
   const users = columns.users.ids.length;

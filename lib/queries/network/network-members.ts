@@ -5,7 +5,7 @@ import { pageRank } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { interactionNetwork, weightedEdges } from './interaction-network';
+import { interactionNetwork, undirectedEdges, weightedEdges } from './interaction-network';
 import { memberNames, nameOf } from './member-names';
 import { numberParam } from '../param-values';
 
@@ -71,7 +71,7 @@ export async function networkMembers(db: Kysely<Database>, input: NetworkMembers
   const nodes = Array.from(network.nodes, (u) => ids[u]);
   const edges = weightedEdges(network);
   const connected = nodes.filter((_, k) => inDegree[network.nodes[k]] + outDegree[network.nodes[k]] > 0);
-  const { community } = louvainCommunities(connected, edges);
+  const { community } = louvainCommunities(connected, undirectedEdges(network));
   const { scores } = pageRank(nodes, edges, { alpha: 1 - damping });
 
   return Array.from(network.nodes, (u) => {

@@ -4,8 +4,7 @@ import { directedDensity, freemanCentralisation } from '../../analysis/network-m
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { excludedUsers } from './excluded-users';
-import { interactionNetwork, weightedEdges } from './interaction-network';
+import { interactionNetwork, undirectedEdges } from './interaction-network';
 import { reactionTotals, unlistedReactions } from './unlisted-reactions';
 
 /** The shape of a period's interaction network, in one row. */
@@ -49,24 +48,23 @@ export async function networkSummary(db: Kysely<Database>, input: AuditParamsInp
   const params = await resolveAuditParams(db, input);
   const network = await interactionNetwork(db, params, { withMembers: true });
   const { columns, nodes: nodeNumbers, edges: counts } = network;
-  const excluded = await excludedUsers(db, columns, params);
-  const unlisted = unlistedReactions(await reactionTotals(db, columns, params, excluded), counts.listedReactions!);
+  const unlisted = unlistedReactions(reactionTotals(columns, network.scoped, network.excluded), counts.listedReactions!);
   const ids = columns.users.ids;
   const nodes = Array.from(nodeNumbers, (u) => ids[u]);
-  const edges = weightedEdges(network);
   const isConnected = new Uint8Array(ids.length);
   for (let e = 0; e < counts.count; e++) isConnected[counts.source[e]] = isConnected[counts.target[e]] = 1;
   const connected = nodes.filter((_, k) => isConnected[nodeNumbers[k]] === 1);
-  const communities = louvainCommunities(connected, edges);
+  const undirected = undirectedEdges(network);
+  const communities = louvainCommunities(connected, undirected);
   return [{
     nodes: nodes.length,
     connected: connected.length,
     isolated: nodes.length - connected.length,
     isolatedShare: nodes.length > 0 ? (nodes.length - connected.length) / nodes.length : 0,
-    edges: edges.length,
-    interactions: edges.reduce((sum, e) => sum + e.weight, 0),
-    density: directedDensity(connected.length, edges.length),
-    centralisation: freemanCentralisation(connected, edges),
+    edges: counts.count,
+    interactions: undirected.reduce((sum, e) => sum + e.weight, 0),
+    density: directedDensity(connected.length, counts.count),
+    centralisation: freemanCentralisation(connected, undirected),
     communities: communities.count,
     modularity: communities.modularity,
     unlistedReactions: unlisted.reduce((a, b) => a + b, 0),

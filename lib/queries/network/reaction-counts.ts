@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
-import type { AuditParams } from '../audit-params';
-import { scopedIndexes, type GuildColumns } from '../columns';
+import type { GuildColumns } from '../columns';
 import { idRanks } from '../columns/id-ranks';
 import { reactorEmojis, type ReactorEmojis } from '../columns/reactor-emojis';
-import { countingOrder } from './counting-order';
 
 /**
  * Listed reactions by reactor, author, channel (of the message reacted to) and emoji: one entry
@@ -24,61 +22,76 @@ export interface ReactionCounts {
 }
 
 /**
- * Listed reactions (the archive names the reacting member) to messages in scope, grouped by
- * reactor, author, channel and emoji with counting sorts on ID ranks. Sorted, so sums over
- * weights come out the same on every engine.
+ * Listed reactions (the archive names the reacting member) to messages in scope
+ * (`interactionScope`), grouped by
+ * reactor, author, channel and emoji: bucketed by reactor, then each reactor's reactions sorted
+ * by one number made of the other three ID ranks. Sorted, so sums over weights come out the same
+ * on every engine.
  *
  * @example
- * const reactions = await reactionCounts(db, columns, params, excluded);
+ * const reactions = await reactionCounts(db, columns, scoped, excluded);
  */
-export async function reactionCounts(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, excluded: Uint8Array): Promise<ReactionCounts> {
+export async function reactionCounts(db: Kysely<Database>, columns: GuildColumns, scoped: Int32Array, excluded: Uint8Array): Promise<ReactionCounts> {
   const m = columns.messages;
   const { start, values } = columns.reactors;
   const emojis = await reactorEmojis(db, columns);
-  const scoped = await scopedIndexes(db, columns, { ...params, includeBots: true, includeStaff: true });
-  const listedReactions = new Int32Array(columns.users.ids.length);
-  let capacity = 0;
-  for (const i of scoped) capacity += start[i + 1] - start[i];
-  const reactor = new Int32Array(capacity);
-  const author = new Int32Array(capacity);
-  const channel = new Int32Array(capacity);
-  const emoji = new Int32Array(capacity);
-  let n = 0;
+  const users = columns.users.ids.length;
+  const userRank = idRanks(columns.users.ids);
+  const channelRank = idRanks(columns.channels.ids);
+  const emojiRank = idRanks(emojis.keys);
+  const [C, E] = [channelRank.length, emojiRank.length];
+  if (users * C * E > Number.MAX_SAFE_INTEGER) throw new RangeError(`too many users, channels and emojis to group reactions (${users} x ${C} x ${E})`);
+
+  // Each counted reaction as its reactor and (author, channel, emoji) ranks in one exact number.
+  const listedReactions = new Int32Array(users);
+  const perReactor = new Int32Array(users + 1);
   for (const i of scoped) {
     const a = m.author[i];
     listedReactions[a] += start[i + 1] - start[i];
     if (excluded[a] === 1) continue;
-    for (let k = start[i]; k < start[i + 1]; k++) {
-      const u = values[k];
-      if (u === a || excluded[u] === 1 || emojis.emoji[k] < 0) continue;
-      reactor[n] = u; author[n] = a; channel[n] = m.channel[i]; emoji[n++] = emojis.emoji[k];
-    }
+    for (let k = start[i]; k < start[i + 1]; k++) if (counted(values[k], a, k)) perReactor[values[k] + 1]++;
   }
-  const entries = { reactor: reactor.subarray(0, n), author: author.subarray(0, n), channel: channel.subarray(0, n), emoji: emoji.subarray(0, n) };
-  const userRank = idRanks(columns.users.ids);
-  let order = countingOrder(entries.emoji, idRanks(emojis.keys), null);
-  order = countingOrder(entries.channel, idRanks(columns.channels.ids), order);
-  order = countingOrder(entries.author, userRank, order);
-  order = countingOrder(entries.reactor, userRank, order);
+  function counted(u: number, a: number, k: number): boolean {
+    return u !== a && excluded[u] === 0 && emojis.emoji[k] >= 0;
+  }
+  for (let u = 0; u < users; u++) perReactor[u + 1] += perReactor[u];
+  const keys = new Float64Array(perReactor[users]);
+  const fill = perReactor.slice(0, users);
+  for (const i of scoped) {
+    const a = m.author[i];
+    if (excluded[a] === 1) continue;
+    const prefix = (userRank[a] * C + channelRank[m.channel[i]]) * E;
+    for (let k = start[i]; k < start[i + 1]; k++) if (counted(values[k], a, k)) keys[fill[values[k]]++] = prefix + emojiRank[emojis.emoji[k]];
+  }
 
-  const groups = { reactor: [] as number[], author: [] as number[], channel: [] as number[], emoji: [] as number[], n: [] as number[] };
-  let g = -1;
-  for (const e of order) {
-    const same = g >= 0 && groups.reactor[g] === entries.reactor[e] && groups.author[g] === entries.author[e]
-      && groups.channel[g] === entries.channel[e] && groups.emoji[g] === entries.emoji[e];
-    if (same) {
-      groups.n[g]++;
-      continue;
+  const atRank = (rank: Int32Array) => {
+    const at = new Int32Array(rank.length);
+    rank.forEach((r, x) => (at[r] = x));
+    return at;
+  };
+  const [userAt, channelAt, emojiAt] = [atRank(userRank), atRank(channelRank), atRank(emojiRank)];
+  const out = {
+    reactor: new Int32Array(keys.length), author: new Int32Array(keys.length), channel: new Int32Array(keys.length),
+    emoji: new Int32Array(keys.length), n: new Int32Array(keys.length),
+  };
+  let g = 0;
+  for (let r = 0; r < users; r++) {
+    const u = userAt[r];
+    const sorted = keys.subarray(perReactor[u], perReactor[u + 1]).sort();
+    for (let k = 0; k < sorted.length; ) {
+      const key = sorted[k];
+      let n = 0;
+      for (; k < sorted.length && sorted[k] === key; k++) n++;
+      const ranks = Math.floor(key / E);
+      out.reactor[g] = u;
+      out.author[g] = userAt[Math.floor(ranks / C)];
+      out.channel[g] = channelAt[ranks % C];
+      out.emoji[g] = emojiAt[key % E];
+      out.n[g++] = n;
     }
-    g++;
-    groups.reactor.push(entries.reactor[e]);
-    groups.author.push(entries.author[e]);
-    groups.channel.push(entries.channel[e]);
-    groups.emoji.push(entries.emoji[e]);
-    groups.n.push(1);
   }
   return {
-    count: g + 1, reactor: Int32Array.from(groups.reactor), author: Int32Array.from(groups.author), channel: Int32Array.from(groups.channel),
-    emoji: Int32Array.from(groups.emoji), n: Int32Array.from(groups.n), listedReactions, emojis,
+    count: g, reactor: out.reactor.slice(0, g), author: out.author.slice(0, g), channel: out.channel.slice(0, g),
+    emoji: out.emoji.slice(0, g), n: out.n.slice(0, g), listedReactions, emojis,
   };
 }

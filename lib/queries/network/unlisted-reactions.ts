@@ -1,18 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../database/schema';
-import type { AuditParams } from '../audit-params';
-import { scopedIndexes, type GuildColumns } from '../columns';
+import type { GuildColumns } from '../columns';
 
 /**
- * Reactions counted on each author's messages in scope (the `count` Discord showed, listed
- * reactors or not), by user number; excluded authors get 0.
+ * Reactions counted on each author's messages in scope (`interactionScope`; the `count` Discord
+ * showed, listed reactors or not), by user number; excluded authors get 0.
  *
  * @example
- * const counted = await reactionTotals(db, columns, params, excluded);
+ * const counted = reactionTotals(columns, scoped, excluded);
  */
-export async function reactionTotals(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, excluded: Uint8Array): Promise<Float64Array> {
+export function reactionTotals(columns: GuildColumns, scoped: Int32Array, excluded: Uint8Array): Float64Array {
   const counted = new Float64Array(columns.users.ids.length);
-  for (const i of await scopedIndexes(db, columns, { ...params, includeBots: true, includeStaff: true })) counted[columns.messages.author[i]] += columns.reactionCounts[i];
+  for (const i of scoped) counted[columns.messages.author[i]] += columns.reactionCounts[i];
   for (let u = 0; u < counted.length; u++) if (excluded[u] === 1) counted[u] = 0;
   return counted;
 }
