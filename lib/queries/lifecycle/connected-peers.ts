@@ -32,11 +32,16 @@ export function connectedPeers(
     days[fill[lo]++] = eventDay[e];
   }
 
-  const peers: Array<Uint16Array | undefined> = new Array(users);
+  // Spans are added as differences (+1 at the first window, −1 after the last), summed at the end.
+  const change: Array<Int32Array | undefined> = new Array(users);
   const mark = (a: number, b: number, from: number, to: number) => {
-    for (let w = Math.max(0, from - span.firstEnd); w <= Math.min(span.windows - 1, to - span.firstEnd); w++) {
-      (peers[a] ??= new Uint16Array(span.windows))[w]++;
-      (peers[b] ??= new Uint16Array(span.windows))[w]++;
+    const first = Math.max(0, from - span.firstEnd);
+    const last = Math.min(span.windows - 1, to - span.firstEnd);
+    if (first > last) return;
+    for (const u of [a, b]) {
+      const d = (change[u] ??= new Int32Array(span.windows + 1));
+      d[first]++;
+      d[last + 1]--;
     }
   };
   // Within a bucket, the same again by the higher end: each pair's days side by side.
@@ -68,7 +73,13 @@ export function connectedPeers(
       strongSpans(pair, span.windowDays, connectedInteractions, (from, to) => mark(lo, hi, from, to));
     }
   }
-  return peers;
+  // `map` skips the holes: members never connected stay undefined.
+  return change.map((d) => {
+    const peers = new Uint16Array(span.windows);
+    let n = 0;
+    for (let w = 0; w < span.windows; w++) peers[w] = n += d![w];
+    return peers;
+  });
 }
 
 /**

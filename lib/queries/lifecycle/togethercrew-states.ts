@@ -48,7 +48,8 @@ export interface LifecycleStates {
  * - returned: disengaged a window ago and active now;
  * - lurker: joined (join day on or before the window's last day) and not active in any window
  *   since the join.
- * L = `windowDays`. Works member by member, so time grows with members × windows.
+ * L = `windowDays`. Works member by member, from their first activity, connection or join to
+ * 3L windows after their last activity (the quiet rest repeats and is added up at the end).
  *
  * @example
  * const { counts } = lifecycleStates(members, 30, 7, null);
@@ -62,6 +63,9 @@ export function lifecycleStates(members: readonly MemberWindows[], windows: numb
   const paused = new Uint8Array(windows);
   const disengaged = new Uint8Array(windows);
   const unpaused = new Uint8Array(windows);
+  // Quiet tails, added at the end: disengaged repeats every L windows, lurker stays (see below).
+  const disengagedFrom = new Int32Array(windows);
+  const lurkerFrom = new Int32Array(windows + 1);
 
   for (const m of members) {
     const a = m.active;
@@ -72,7 +76,13 @@ export function lifecycleStates(members: readonly MemberWindows[], windows: numb
     // clearing the window of state flags that the first windows look back to.
     const first = Math.min(joinedFrom, firstFlagged(a, windows), c === null ? windows : firstFlagged(c, windows));
     for (let w = Math.max(0, first - L); w < first; w++) paused[w] = disengaged[w] = unpaused[w] = 0;
-    for (let w = first; w < windows; w++) {
+    // From 3L windows after the last activity or connection (and the join) nothing changes any
+    // more but in steps of L: nobody is active, connected, consistent, vital, new, paused or back;
+    // disengaged(w) = disengaged(w − L); lurking stays as it is.
+    const lastEvent = Math.max(lastFlagged(a, windows), c === null ? -1 : lastFlagged(c, windows));
+    const quiet = Math.max(3 * L, lastEvent + 3 * L + 1, joinedFrom);
+    const end = Math.min(windows, quiet);
+    for (let w = first; w < end; w++) {
       const act = a[w] === 1;
       let newly = false;
       let isPaused = false;
@@ -122,6 +132,22 @@ export function lifecycleStates(members: readonly MemberWindows[], windows: numb
         if (set.size > 0) states.set(m.id, set);
       }
     }
+    if (quiet >= windows) continue;
+    for (let w = quiet; w < Math.min(windows, quiet + L); w++) disengagedFrom[w] += disengaged[w - L];
+    if (lurking) lurkerFrom[quiet]++;
+    if (states && at! >= quiet) {
+      const set = new Set<Category>();
+      if (disengaged[quiet - L + ((at! - quiet) % L)] === 1) set.add('disengaged');
+      if (lurking) set.add('lurker');
+      if (set.size > 0) states.set(m.id, set);
+    }
+  }
+  let lurkers = 0;
+  for (let w = 0; w < windows; w++) {
+    if (w >= L) disengagedFrom[w] += disengagedFrom[w - L];
+    disengagedCount[w] += disengagedFrom[w];
+    lurkers += lurkerFrom[w];
+    lurker[w] += lurkers;
   }
   return { counts, at: states };
 }
@@ -130,6 +156,12 @@ export function lifecycleStates(members: readonly MemberWindows[], windows: numb
 function firstFlagged(flags: Uint8Array, windows: number): number {
   const w = flags.indexOf(1);
   return w < 0 ? windows : w;
+}
+
+/** The last window flagged, or -1 when none is. */
+function lastFlagged(flags: Uint8Array, windows: number): number {
+  for (let w = windows - 1; w >= 0; w--) if (flags[w] === 1) return w;
+  return -1;
 }
 
 /** At least `NEEDED` of the 4 windows w, w − L, w − 2L, w − 3L (those that exist) flagged. */
