@@ -61,16 +61,26 @@ export function weightedEdges(network: InteractionNetwork): WeightedEdge[] {
   return out;
 }
 
+/** The network with direction dropped: one entry per pair of members (user numbers, lo < hi). */
+export interface UndirectedPairs {
+  count: number;
+  lo: Int32Array;
+  hi: Int32Array;
+  /** Everything the two exchanged, both directions added. */
+  weight: Float64Array;
+}
+
 /**
  * The edges with direction dropped, as the undirected measures (communities, centralisation)
- * take them: one edge per pair of members, weight = everything they exchanged. Weights are whole
- * numbers, so the sums are exact and the measures come out as on the directed edges, with fewer
- * edges for them to index.
+ * take them: bucketed by the lower user number, the other ends merged in a scratch array indexed
+ * by user number. Weights are whole numbers, so the sums are exact.
+ *
+ * @example
+ * const pairs = undirectedPairs(network);
  */
-export function undirectedEdges(network: InteractionNetwork): WeightedEdge[] {
-  const { ids } = network.columns.users;
+export function undirectedPairs(network: InteractionNetwork): UndirectedPairs {
+  const users = network.columns.users.ids.length;
   const e = network.edges;
-  const users = ids.length;
   const start = new Int32Array(users + 1);
   for (let k = 0; k < e.count; k++) start[Math.min(e.source[k], e.target[k]) + 1]++;
   for (let u = 0; u < users; u++) start[u + 1] += start[u];
@@ -83,17 +93,18 @@ export function undirectedEdges(network: InteractionNetwork): WeightedEdge[] {
     weight[at] = e.replies[k] + e.mentions[k] + e.reactions[k];
   }
   const slot = new Int32Array(users).fill(-1);
-  const out: WeightedEdge[] = [];
+  const pairs = { count: 0, lo: new Int32Array(e.count), hi: new Int32Array(e.count), weight: new Float64Array(e.count) };
   for (let lo = 0; lo < users; lo++) {
     for (let k = start[lo]; k < start[lo + 1]; k++) {
       const hi = other[k];
-      if (slot[hi] >= 0) out[slot[hi]].weight += weight[k];
-      else {
-        slot[hi] = out.length;
-        out.push({ source: ids[lo], target: ids[hi], weight: weight[k] });
+      if (slot[hi] < 0) {
+        slot[hi] = pairs.count;
+        pairs.lo[pairs.count] = lo;
+        pairs.hi[pairs.count++] = hi;
       }
+      pairs.weight[slot[hi]] += weight[k];
     }
     for (let k = start[lo]; k < start[lo + 1]; k++) slot[other[k]] = -1;
   }
-  return out;
+  return pairs;
 }

@@ -75,8 +75,9 @@ export function interactionEvents(columns: GuildColumns, scoped: Int32Array, opt
   const reply = REPLY;
   const forward = FORWARD;
   const [replied, mentioned, reacted] = [REPLIED, MENTIONED, REACTED];
-  let capacity = scoped.length;
+  let capacity = 0;
   for (const i of scoped) {
+    if (m.referenceKind[i] === reply) capacity++;
     capacity += mentions.start[i + 1] - mentions.start[i];
     if (withReactions) capacity += reactors.start[i + 1] - reactors.start[i];
   }

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { louvainCommunities } from '../../analysis/communities';
 import { byId } from '../../analysis/id-order';
 import { pageRank } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { interactionNetwork, undirectedEdges, weightedEdges } from './interaction-network';
+import { interactionNetwork, undirectedPairs, weightedEdges } from './interaction-network';
+import { memberCommunities } from './undirected-measures';
 import { memberNames, nameOf } from './member-names';
 import { numberParam } from '../param-values';
 
@@ -70,15 +70,15 @@ export async function networkMembers(db: Kysely<Database>, input: NetworkMembers
   }
   const nodes = Array.from(network.nodes, (u) => ids[u]);
   const edges = weightedEdges(network);
-  const connected = nodes.filter((_, k) => inDegree[network.nodes[k]] + outDegree[network.nodes[k]] > 0);
-  const { community } = louvainCommunities(connected, undirectedEdges(network));
+  const connected = network.nodes.filter((u) => inDegree[u] + outDegree[u] > 0);
+  const { community } = memberCommunities(ids.length, undirectedPairs(network), connected);
   const { scores } = pageRank(nodes, edges, { alpha: 1 - damping });
 
   return Array.from(network.nodes, (u) => {
     const user = ids[u];
     return {
       user, name: nameOf(names, user), inDegree: inDegree[u], outDegree: outDegree[u], inWeight: inWeight[u], outWeight: outWeight[u],
-      role: roleOf(inWeight[u], outWeight[u], threshold), community: community.get(user) ?? null, pageRank: scores.get(user) ?? 0,
+      role: roleOf(inWeight[u], outWeight[u], threshold), community: community[u] || null, pageRank: scores.get(user) ?? 0,
     };
   }).sort((a, b) => b.pageRank - a.pageRank || byId(a.user, b.user));
 }

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { louvainCommunities } from '../../analysis/communities';
-import { directedDensity, freemanCentralisation } from '../../analysis/network-measures';
+import { directedDensity } from '../../analysis/network-measures';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { interactionNetwork, undirectedEdges } from './interaction-network';
+import { interactionNetwork, undirectedPairs } from './interaction-network';
+import { memberCentralisation, memberCommunities } from './undirected-measures';
 import { reactionTotals, unlistedReactions } from './unlisted-reactions';
 
 /** The shape of a period's interaction network, in one row. */
@@ -50,21 +50,21 @@ export async function networkSummary(db: Kysely<Database>, input: AuditParamsInp
   const { columns, nodes: nodeNumbers, edges: counts } = network;
   const unlisted = unlistedReactions(reactionTotals(columns, network.scoped, network.excluded), counts.listedReactions!);
   const ids = columns.users.ids;
-  const nodes = Array.from(nodeNumbers, (u) => ids[u]);
   const isConnected = new Uint8Array(ids.length);
   for (let e = 0; e < counts.count; e++) isConnected[counts.source[e]] = isConnected[counts.target[e]] = 1;
-  const connected = nodes.filter((_, k) => isConnected[nodeNumbers[k]] === 1);
-  const undirected = undirectedEdges(network);
-  const communities = louvainCommunities(connected, undirected);
+  const connected = nodeNumbers.filter((u) => isConnected[u] === 1);
+  const undirected = undirectedPairs(network);
+  const communities = memberCommunities(ids.length, undirected, connected);
+  const interactions = undirected.weight.reduce((sum, w) => sum + w, 0);
   return [{
-    nodes: nodes.length,
+    nodes: nodeNumbers.length,
     connected: connected.length,
-    isolated: nodes.length - connected.length,
-    isolatedShare: nodes.length > 0 ? (nodes.length - connected.length) / nodes.length : 0,
+    isolated: nodeNumbers.length - connected.length,
+    isolatedShare: nodeNumbers.length > 0 ? (nodeNumbers.length - connected.length) / nodeNumbers.length : 0,
     edges: counts.count,
-    interactions: undirected.reduce((sum, e) => sum + e.weight, 0),
+    interactions,
     density: directedDensity(connected.length, counts.count),
-    centralisation: freemanCentralisation(connected, undirected),
+    centralisation: memberCentralisation(ids.length, undirected, connected),
     communities: communities.count,
     modularity: communities.modularity,
     unlistedReactions: unlisted.reduce((a, b) => a + b, 0),
