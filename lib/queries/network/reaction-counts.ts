@@ -44,25 +44,29 @@ export async function reactionCounts(db: Kysely<Database>, columns: GuildColumns
 
   // Each counted reaction as its reactor and (author, channel, emoji) ranks in one exact number.
   const listedReactions = new Int32Array(users);
-  const perReactor = new Int32Array(users + 1);
+  const capacity = scoped.length === 0 ? 0 : start[scoped[scoped.length - 1] + 1] - start[scoped[0]];
+  const reactorOf = new Int32Array(capacity);
+  const rankKey = new Float64Array(capacity);
+  let n = 0;
   for (const i of scoped) {
     const a = m.author[i];
     listedReactions[a] += start[i + 1] - start[i];
     if (excluded[a] === 1) continue;
-    for (let k = start[i]; k < start[i + 1]; k++) if (counted(values[k], a, k)) perReactor[values[k] + 1]++;
-  }
-  function counted(u: number, a: number, k: number): boolean {
-    return u !== a && excluded[u] === 0 && emojis.emoji[k] >= 0;
-  }
-  for (let u = 0; u < users; u++) perReactor[u + 1] += perReactor[u];
-  const keys = new Float64Array(perReactor[users]);
-  const fill = perReactor.slice(0, users);
-  for (const i of scoped) {
-    const a = m.author[i];
-    if (excluded[a] === 1) continue;
     const prefix = (userRank[a] * C + channelRank[m.channel[i]]) * E;
-    for (let k = start[i]; k < start[i + 1]; k++) if (counted(values[k], a, k)) keys[fill[values[k]]++] = prefix + emojiRank[emojis.emoji[k]];
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const u = values[k];
+      if (u === a || excluded[u] === 1 || emojis.emoji[k] < 0) continue;
+      reactorOf[n] = u;
+      rankKey[n++] = prefix + emojiRank[emojis.emoji[k]];
+    }
   }
+  // Bucketed by reactor (a counting sort).
+  const perReactor = new Int32Array(users + 1);
+  for (let k = 0; k < n; k++) perReactor[reactorOf[k] + 1]++;
+  for (let u = 0; u < users; u++) perReactor[u + 1] += perReactor[u];
+  const keys = new Float64Array(n);
+  const fill = perReactor.slice(0, users);
+  for (let k = 0; k < n; k++) keys[fill[reactorOf[k]]++] = rankKey[k];
 
   const atRank = (rank: Int32Array) => {
     const at = new Int32Array(rank.length);

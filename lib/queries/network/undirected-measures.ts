@@ -54,14 +54,17 @@ export function memberCommunities(users: number, undirected: UndirectedPairs, co
 
 /** Modularity of pairs of node indexes, given each index's community (as communities.ts computes it). */
 function pairModularity(pairs: ReadonlyArray<readonly [number, number, number]>, labels: readonly number[]): number {
-  const m = pairs.reduce((sum, [, , w]) => sum + w, 0);
+  let m = 0;
+  for (let k = 0; k < pairs.length; k++) m += pairs[k][2];
   if (m === 0) return 0;
   const inside = new Float64Array(labels.length + 1);
   const degree = new Float64Array(labels.length + 1);
-  for (const [a, b, w] of pairs) {
-    degree[labels[a]] += w;
-    degree[labels[b]] += w;
-    if (labels[a] === labels[b]) inside[labels[a]] += w;
+  for (let k = 0; k < pairs.length; k++) {
+    const ca = labels[pairs[k][0]];
+    const cb = labels[pairs[k][1]];
+    degree[ca] += pairs[k][2];
+    degree[cb] += pairs[k][2];
+    if (ca === cb) inside[ca] += pairs[k][2];
   }
   let q = 0;
   for (let c = 1; c <= labels.length; c++) if (degree[c] > 0) q += inside[c] / m - (degree[c] / (2 * m)) ** 2;
