@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
+import { guildColumns } from '../columns';
 import { excludedUsers } from '../network/excluded-users';
-import { interactionRows, type PairCount } from '../network/interactions';
+import { interactionEvents, interactionScope } from '../network/interactions';
 import { numberParam } from '../param-values';
 import { DAY_MS, localTime } from '../time-buckets';
 import { toLocal, type OffsetSegment } from '../time-zone';
+import { activeWindows } from './active-windows';
+import { connectedPeers } from './connected-peers';
 import type { MemberWindows } from './togethercrew-states';
 
 /** The lifecycle queries' own parameters, as callers pass them (CLI strings welcome). */
@@ -72,108 +75,70 @@ export interface LifecycleData {
  * const data = await lifecycleData(db, params, lifecycleOptions({}));
  */
 export async function lifecycleData(db: Kysely<Database>, params: AuditParams, options: LifecycleOptions): Promise<LifecycleData> {
-  const excluded = await excludedUsers(db, params);
-  const t = await localTime(db, params);
-  const [rows, joins] = await Promise.all([interactionRows(db, params, { excluded, byDay: t }), joinsInPeriod(db, params)]);
-  const all = [...rows.replies, ...rows.mentions, ...rows.reactions];
-  const day = (ms: number) => localDay(ms, t.segments);
+  const columns = await guildColumns(db, params.guild);
+  const excluded = await excludedUsers(db, columns, params);
+  const [scoped, { segments }, joins] = await Promise.all([interactionScope(db, columns, params), localTime(db, params), joinsInPeriod(db, params)]);
+  const events = interactionEvents(columns, scoped, { excluded });
+  const { ids, index } = columns.users;
+  const eventDay = messageDays(columns.messages.sentAt, events.message, segments);
 
   const joinDays = new Map<string, number>();
   const joinedAt = new Map<string, number>();
   for (const j of joins) {
-    if (excluded.has(j.user_id) || j.joined_at === null) continue;
-    joinDays.set(j.user_id, day(Number(j.joined_at)));
+    const u = index.get(j.user_id);
+    if ((u !== undefined && excluded[u] === 1) || j.joined_at === null) continue;
+    joinDays.set(j.user_id, localDay(Number(j.joined_at), segments));
     joinedAt.set(j.user_id, Number(j.joined_at));
   }
-  const days = [...all.map((c) => c.day!), ...joinDays.values()];
-  const start = params.from !== null ? day(params.from) : days.reduce((a, b) => Math.min(a, b), Infinity);
-  const end = params.to !== null ? day(params.to - 1) : days.reduce((a, b) => Math.max(a, b), -Infinity);
+  let first = Infinity;
+  let last = -Infinity;
+  const see = (d: number) => {
+    if (d < first) first = d;
+    if (d > last) last = d;
+  };
+  eventDay.forEach(see);
+  joinDays.forEach(see);
+  const start = params.from !== null ? localDay(params.from, segments) : first;
+  const end = params.to !== null ? localDay(params.to - 1, segments) : last;
   const L = options.windowDays;
   const firstEnd = start + L - 1;
   const windows = Number.isFinite(start) && Number.isFinite(end) ? Math.max(0, end - firstEnd + 1) : 0;
 
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const member = (id: string) => {
-    let i = index.get(id);
-    if (i === undefined) {
-      index.set(id, (i = ids.length));
-      ids.push(id);
-    }
-    return i;
-  };
-  const active: Uint8Array[] = [];
-  const markActive = (i: number, d: number) => {
-    const a = (active[i] ??= new Uint8Array(windows));
-    for (let w = Math.max(0, d - firstEnd); w <= Math.min(windows - 1, d - firstEnd + L - 1); w++) a[w] = 1;
-  };
-
-  // Interactions per unordered pair and day, as flat [day, n, day, n, ...] lists.
-  const BIG = 2 ** 21;
-  const pairDays = new Map<number, number[]>();
-  const pairTotals = new Map<number, number>();
-  const fold = (list: readonly PairCount[], targetActs: boolean) => {
-    for (const c of list) {
-      const s = member(c.source);
-      const r = member(c.target);
-      const d = c.day!;
-      markActive(s, d);
-      if (targetActs) markActive(r, d);
-      const key = Math.min(s, r) * BIG + Math.max(s, r);
-      const pair = pairDays.get(key);
-      if (pair) pair.push(d, c.n);
-      else pairDays.set(key, [d, c.n]);
-      pairTotals.set(key, (pairTotals.get(key) ?? 0) + c.n);
-    }
-  };
-  // A reply or reaction received is an act of the receiver too; being mentioned is not.
-  fold(rows.replies, true);
-  fold(rows.reactions, true);
-  fold(rows.mentions, false);
-  if (ids.length >= BIG) throw new RangeError(`too many members for the lifecycle (${ids.length})`);
-
-  const peers: Uint16Array[] = [];
-  for (const [key, list] of pairDays) {
-    if (pairTotals.get(key)! < options.connectedInteractions) continue;
-    const lo = Math.floor(key / BIG);
-    const hi = key % BIG;
-    for (const [from, to] of strongSpans(list, L, options.connectedInteractions)) {
-      for (let w = Math.max(0, from - firstEnd); w <= Math.min(windows - 1, to - firstEnd); w++) {
-        (peers[lo] ??= new Uint16Array(windows))[w]++;
-        (peers[hi] ??= new Uint16Array(windows))[w]++;
-      }
-    }
-  }
-
-  for (const id of joinDays.keys()) member(id);
-  const members = ids.map((id, i): MemberWindows => {
-    const p = peers[i];
-    const connected = p ? Uint8Array.from(p, (n) => (n >= options.connectedPeers ? 1 : 0)) : null;
+  const span = { firstEnd, windows, windowDays: L };
+  const active = activeWindows(events, eventDay, ids.length, span);
+  const peers = connectedPeers(events, eventDay, ids.length, span, options.connectedInteractions);
+  // A member is in the lifecycle once at either end of an interaction, or by joining.
+  const isMember = new Uint8Array(ids.length);
+  for (let e = 0; e < events.count; e++) isMember[events.source[e]] = isMember[events.target[e]] = 1;
+  const members: MemberWindows[] = [];
+  const member = (id: string, u: number | undefined) => {
+    const p = u === undefined ? undefined : peers[u];
     const join = joinDays.get(id);
-    return { id, active: active[i] ?? new Uint8Array(windows), connected, joinWindow: join === undefined ? null : join - firstEnd };
-  });
+    let connected: Uint8Array | null = null;
+    if (p) {
+      connected = new Uint8Array(windows);
+      for (let w = 0; w < windows; w++) connected[w] = p[w] >= options.connectedPeers ? 1 : 0;
+    }
+    members.push({
+      id, active: (u === undefined ? undefined : active[u]) ?? new Uint8Array(windows), connected,
+      joinWindow: join === undefined ? null : join - firstEnd,
+    });
+  };
+  for (let u = 0; u < ids.length; u++) if (isMember[u] === 1 || joinDays.has(ids[u])) member(ids[u], u);
+  for (const id of joinDays.keys()) if (!index.has(id)) member(id, undefined);
   return { firstEnd, windows, members, joinDays, joinedAt };
 }
 
-/**
- * Spans of window end days [from, to] over which a pair's interactions in the window (the
- * `windowDays` days ending that day) reach `threshold`: a sweep over the days where the sum
- * changes (a day's interactions enter on that day and leave `windowDays` later).
- */
-function strongSpans(list: readonly number[], windowDays: number, threshold: number): Array<[number, number]> {
-  const events = new Map<number, number>();
-  for (let i = 0; i < list.length; i += 2) {
-    events.set(list[i], (events.get(list[i]) ?? 0) + list[i + 1]);
-    events.set(list[i] + windowDays, (events.get(list[i] + windowDays) ?? 0) - list[i + 1]);
+/** Local day number of the message at each position, walking the zone's offsets in time order. */
+function messageDays(sentAt: Float64Array, positions: Int32Array, segments: readonly OffsetSegment[]): Int32Array {
+  const days = new Int32Array(positions.length);
+  let s = 0;
+  for (let k = 0; k < positions.length; k++) {
+    const t = sentAt[positions[k]];
+    while (s + 1 < segments.length && segments[s + 1].start <= t) s++;
+    days[k] = Math.floor((t + segments[s].offsetMs) / DAY_MS);
   }
-  const days = [...events.keys()].sort((a, b) => a - b);
-  const spans: Array<[number, number]> = [];
-  let sum = 0;
-  for (let k = 0; k < days.length - 1; k++) {
-    sum += events.get(days[k])!;
-    if (sum >= threshold) spans.push([days[k], days[k + 1] - 1]);
-  }
-  return spans;
+  return days;
 }
 
 /** Local day number of an instant. */

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import { byId } from '../../analysis/id-order';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
+import { guildColumns } from '../columns';
 import { excludedUsers } from '../network/excluded-users';
-import { countInteractions } from '../network/interactions';
+import { interactionEvents, interactionScope } from '../network/interactions';
 import { memberNames, nameOf } from '../network/member-names';
 import { membersWithMessages } from '../network/members-seen';
 import { numberParam } from '../param-values';
@@ -52,30 +53,33 @@ export async function orbitLevels(db: Kysely<Database>, input: OrbitLevelsInput)
     mention: weight(input.mentionWeight, 'mentionWeight'), reaction: weight(input.reactionWeight, 'reactionWeight'),
   };
   const params = await resolveAuditParams(db, input);
-  const excluded = await excludedUsers(db, params);
-  const [{ counts }, { seen, messages }, names] = await Promise.all([
-    countInteractions(db, params, { excluded }),
-    membersWithMessages(db, params, excluded),
+  const columns = await guildColumns(db, params.guild);
+  const excluded = await excludedUsers(db, columns, params);
+  const [scoped, { seen, messages }, names] = await Promise.all([
+    interactionScope(db, columns, params),
+    membersWithMessages(db, columns, params, excluded),
     memberNames(db, params.guild),
   ]);
+  const events = interactionEvents(columns, scoped, { excluded });
 
-  const received = new Map<string, { replies: number; mentions: number; reactions: number }>();
-  const members = new Set(seen);
-  for (const c of counts) {
-    members.add(c.source).add(c.target);
-    const r = received.get(c.target) ?? received.set(c.target, { replies: 0, mentions: 0, reactions: 0 }).get(c.target)!;
-    r.replies += c.replies;
-    r.mentions += c.mentions;
-    r.reactions += c.reactions;
+  // Received per kind, by user number: [replies, mentions, reactions] at 3u..3u+2.
+  const received = new Int32Array(3 * seen.length);
+  const members = seen;
+  for (let e = 0; e < events.count; e++) {
+    members[events.source[e]] = members[events.target[e]] = 1;
+    received[3 * events.target[e] + events.kind[e]]++;
   }
-  const rows = [...members].map((user) => {
-    const r = received.get(user) ?? { replies: 0, mentions: 0, reactions: 0 };
-    const n = messages.get(user) ?? 0;
-    return {
-      user, name: nameOf(names, user), love: w.message * n + w.reply * r.replies + w.mention * r.mentions + w.reaction * r.reactions,
-      level: 4 as OrbitLevelRow['level'], messages: n, repliesReceived: r.replies, mentionsReceived: r.mentions, reactionsReceived: r.reactions,
-    };
-  });
+  const rows: OrbitLevelRow[] = [];
+  for (let u = 0; u < members.length; u++) {
+    if (members[u] === 0) continue;
+    const user = columns.users.ids[u];
+    const [replies, mentions, reactions] = received.subarray(3 * u, 3 * u + 3);
+    const n = messages[u];
+    rows.push({
+      user, name: nameOf(names, user), love: w.message * n + w.reply * replies + w.mention * mentions + w.reaction * reactions,
+      level: 4, messages: n, repliesReceived: replies, mentionsReceived: mentions, reactionsReceived: reactions,
+    });
+  }
   rows.sort((a, b) => b.love - a.love || byId(a.user, b.user));
   const loved = rows.filter((r) => r.love > 0);
   let above = 0; // members with strictly more love than the current one

@@ -4,12 +4,15 @@ import { pageRank } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { contributorWeights, type ContributorWeightsInput } from './contributor-weights';
+import { guildColumns, type GuildColumns } from '../columns';
+import { idRanks } from '../columns/id-ranks';
+import { contributorWeights, type ContributorWeights, type ContributorWeightsInput } from './contributor-weights';
 import { excludedUsers } from './excluded-users';
-import { countInteractions } from './interactions';
+import { usersInIdOrder } from './interaction-network';
+import { countInteractions, interactionEvents, interactionScope, type InteractionCounts } from './interactions';
 import { memberNames, nameOf } from './member-names';
-import { reactionCounts } from './reaction-counts';
-import { scoreBreakdown, type Mint, type ScoreBreakdown, type WalkEdge } from './score-breakdown';
+import { reactionCounts, type ReactionCounts } from './reaction-counts';
+import { scoreBreakdown, type Mints, type ScoreBreakdown, type WalkEdges } from './score-breakdown';
 import { reactionTotals, unlistedReactions } from './unlisted-reactions';
 
 /** One member's contributor score, with where it came from. */
@@ -55,66 +58,107 @@ export interface ContributorScoresInput extends AuditParamsInput, ContributorWei
 export async function contributorScores(db: Kysely<Database>, input: ContributorScoresInput): Promise<ContributorScoreRow[]> {
   const params = await resolveAuditParams(db, input);
   const weights = await contributorWeights(db, params, input);
-  const excluded = await excludedUsers(db, params);
-  const [{ counts: interactions }, reactions, totals, names] = await Promise.all([
-    countInteractions(db, params, { excluded, withoutReactions: true }),
-    reactionCounts(db, params, excluded),
-    reactionTotals(db, params, excluded),
-    memberNames(db, params.guild),
-  ]);
-  const unlisted = unlistedReactions(totals.byAuthor, reactions.listedReactions);
-
-  const edges = new Map<string, WalkEdge>();
-  const edge = (source: string, target: string) => {
-    const key = `${source}\u0000${target}`;
-    let e = edges.get(key);
-    if (!e) edges.set(key, (e = { source, target, replies: 0, mentions: 0, reactions: 0 }));
-    return e;
-  };
-  for (const i of interactions) {
-    const e = edge(i.source, i.target);
-    e.replies += i.replies * weights.replyWeight;
-    e.mentions += i.mentions * weights.mentionWeight;
-  }
-  const mints: Mint[] = [];
-  const received = new Map<string, number>();
-  for (const r of reactions.counts) {
-    const emojiName = totals.emojiNames.get(r.emoji) ?? r.emoji;
-    const weight = r.count * weights.reactor(r.reactor) * weights.channel(r.channel) * weights.emoji(r.emoji, emojiName);
-    edge(r.reactor, r.author).reactions += weight;
-    mints.push({ member: r.author, emoji: r.emoji, emojiName, channel: r.channel, weight });
-    received.set(r.author, (received.get(r.author) ?? 0) + r.count);
-  }
-
-  const walk = [...edges.values()].sort((a, b) => byId(a.source, b.source) || byId(a.target, b.target));
-  const nodes = new Set<string>();
-  for (const e of walk) nodes.add(e.source).add(e.target);
-  const seed = new Map<string, number>();
-  for (const m of mints) seed.set(m.member, (seed.get(m.member) ?? 0) + m.weight);
-  const total = [...seed.keys()].sort(byId).reduce((sum, id) => sum + seed.get(id)!, 0);
-
-  const result =
-    total > 0
-      ? pageRank(nodes, walk.map((e) => ({ source: e.source, target: e.target, weight: e.replies + e.mentions + e.reactions })), { alpha: weights.alpha, seed })
-      : null;
+  const columns = await guildColumns(db, params.guild);
+  const excluded = await excludedUsers(db, columns, params);
+  const scoped = await interactionScope(db, columns, params);
+  const [reactions, names] = await Promise.all([reactionCounts(db, columns, scoped, excluded), memberNames(db, params.guild)]);
+  const interactions = countInteractions(columns, interactionEvents(columns, scoped, { excluded, withoutReactions: true }));
+  const counted = reactionTotals(columns, scoped, excluded);
+  const unlisted = unlistedReactions(counted, reactions.listedReactions);
+  const { ids } = columns.users;
+  const channelIds = columns.channels.ids;
   const channelNames = await channelNameMap(db, params.guild);
+
+  // What each reaction group minted: weights per user, channel and emoji number, looked up once each.
+  const reactorWeight = ids.map(() => NaN);
+  const channelWeight = channelIds.map(() => NaN);
+  const emojiWeight = reactions.emojis.keys.map((key, e) => weights.emoji(key, reactions.emojis.names[e]));
+  const mints: Mints = { count: reactions.count, member: reactions.author, emoji: reactions.emoji, channel: reactions.channel, weight: new Float64Array(reactions.count) };
+  const received = new Float64Array(ids.length);
+  const seed = new Float64Array(ids.length);
+  const seeded = new Uint8Array(ids.length);
+  for (let k = 0; k < reactions.count; k++) {
+    const u = reactions.reactor[k];
+    const v = reactions.author[k];
+    const c = reactions.channel[k];
+    const rw = Number.isNaN(reactorWeight[u]) ? (reactorWeight[u] = weights.reactor(ids[u])) : reactorWeight[u];
+    const cw = Number.isNaN(channelWeight[c]) ? (channelWeight[c] = weights.channel(channelIds[c])) : channelWeight[c];
+    const weight = (mints.weight[k] = reactions.n[k] * rw * cw * emojiWeight[reactions.emoji[k]]);
+    received[v] += reactions.n[k];
+    seed[v] += weight;
+    seeded[v] = 1;
+  }
+  const walk = walkEdges(columns, interactions, reactions, mints.weight, weights);
+  const isNode = new Uint8Array(ids.length);
+  for (let k = 0; k < walk.count; k++) isNode[walk.source[k]] = isNode[walk.target[k]] = 1;
+  const nodes = usersInIdOrder(columns, isNode);
+  const total = usersInIdOrder(columns, seeded).reduce((sum, u) => sum + seed[u], 0);
+
+  const scores = new Float64Array(ids.length);
+  const normalisedSeed = new Float64Array(ids.length);
+  if (total > 0) {
+    const walked = Array.from(walk.source, (s, k) => ({ source: ids[s], target: ids[walk.target[k]], weight: walk.replies[k] + walk.mentions[k] + walk.reactions[k] }));
+    const seedById = new Map(Array.from(usersInIdOrder(columns, seeded), (u) => [ids[u], seed[u]]));
+    const result = pageRank(Array.from(nodes, (u) => ids[u]), walked, { alpha: weights.alpha, seed: seedById });
+    for (const u of nodes) {
+      scores[u] = result.scores.get(ids[u]) ?? 0;
+      normalisedSeed[u] = result.seed.get(ids[u]) ?? 0;
+    }
+  }
   const breakdowns = scoreBreakdown({
-    nodes: [...nodes], walk, mints, alpha: weights.alpha, total, scores: result?.scores ?? new Map(),
-    seed: result?.seed ?? new Map(), nameOf: (id) => nameOf(names, id), channelName: (id) => channelNames.get(id) ?? id,
+    columns, emojis: reactions.emojis, nodes, walk, mints, alpha: weights.alpha, total, scores, seed: normalisedSeed,
+    nameOf: (u) => nameOf(names, ids[u]), channelName: (c) => channelNames.get(channelIds[c]) ?? channelIds[c],
   });
 
-  return [...nodes]
-    .map((user) => ({
-      user,
-      name: nameOf(names, user),
-      score: total * (result?.scores.get(user) ?? 0),
-      share: result?.scores.get(user) ?? 0,
-      reactionsReceived: received.get(user) ?? 0,
-      minted: seed.get(user) ?? 0,
-      unlistedReactions: unlisted.get(user) ?? 0,
-      breakdown: breakdowns.get(user)!,
-    }))
-    .sort((a, b) => b.score - a.score || byId(a.user, b.user));
+  return Array.from(nodes, (u) => ({
+    user: ids[u],
+    name: nameOf(names, ids[u]),
+    score: total * scores[u],
+    share: scores[u],
+    reactionsReceived: received[u],
+    minted: seed[u],
+    unlistedReactions: unlisted[u],
+    breakdown: breakdowns.get(u)!,
+  })).sort((a, b) => b.score - a.score || byId(a.user, b.user));
+}
+
+/**
+ * The walk's edges: replies and mentions (times their weights) and what reactions minted, per
+ * (source, target) in ID order — a merge of the interaction pairs and the reaction groups, both
+ * already in that order; each pair's reactions add up in the groups' order.
+ */
+function walkEdges(columns: GuildColumns, interactions: InteractionCounts, reactions: ReactionCounts, minted: Float64Array, weights: ContributorWeights): WalkEdges {
+  const rank = idRanks(columns.users.ids);
+  const capacity = interactions.count + reactions.count;
+  const walk = {
+    count: 0, source: new Int32Array(capacity), target: new Int32Array(capacity),
+    replies: new Float64Array(capacity), mentions: new Float64Array(capacity), reactions: new Float64Array(capacity),
+  };
+  let i = 0;
+  let g = 0;
+  while (i < interactions.count || g < reactions.count) {
+    // Which comes first: interaction pair i or reaction pair g (by source rank, then target rank).
+    const order = i === interactions.count ? 1 : g === reactions.count ? -1
+      : rank[interactions.source[i]] - rank[reactions.reactor[g]] || rank[interactions.target[i]] - rank[reactions.author[g]];
+    const k = walk.count++;
+    if (order <= 0) {
+      walk.source[k] = interactions.source[i];
+      walk.target[k] = interactions.target[i];
+      walk.replies[k] = interactions.replies[i] * weights.replyWeight;
+      walk.mentions[k] = interactions.mentions[i] * weights.mentionWeight;
+      i++;
+    } else {
+      walk.source[k] = reactions.reactor[g];
+      walk.target[k] = reactions.author[g];
+    }
+    if (order < 0) continue;
+    const [s, t] = [walk.source[k], walk.target[k]];
+    for (; g < reactions.count && reactions.reactor[g] === s && reactions.author[g] === t; g++) walk.reactions[k] += minted[g];
+  }
+  return {
+    count: walk.count, source: walk.source.subarray(0, walk.count), target: walk.target.subarray(0, walk.count),
+    replies: walk.replies.subarray(0, walk.count), mentions: walk.mentions.subarray(0, walk.count), reactions: walk.reactions.subarray(0, walk.count),
+  };
 }
 
 async function channelNameMap(db: Kysely<Database>, guild: string): Promise<Map<string, string>> {

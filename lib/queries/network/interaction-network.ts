@@ -1,39 +1,31 @@
 import type { Kysely } from 'kysely';
-import { byId } from '../../analysis/id-order';
+import type { WeightedEdge } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
+import { guildColumns, type GuildColumns } from '../columns';
+import { idRanks } from '../columns/id-ranks';
 import { excludedUsers } from './excluded-users';
-import { countInteractions } from './interactions';
-import { membersSeen } from './members-seen';
+import { countInteractions, interactionEvents, interactionScope, type InteractionCounts } from './interactions';
+import { membersWithMessages } from './members-seen';
 
-/** A directed edge of the interaction network: everything `source` did towards `target`. */
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  replies: number;
-  mentions: number;
-  reactions: number;
-  /** replies + mentions + reactions: every interaction weighs 1. */
-  weight: number;
-}
-
-/** The directed interaction network of a period (see `countInteractions` for what an edge is). */
+/** The directed interaction network of a period (see `InteractionEvents` for what an interaction is). */
 export interface InteractionNetwork {
+  columns: GuildColumns;
+  /** The messages in scope (`interactionScope`) and the accounts left out (`excludedUsers`). */
+  scoped: Int32Array;
+  excluded: Uint8Array;
   /**
-   * Everyone at either end of an interaction and, when asked for (it costs a pass over the
-   * messages), every member seen without one: authors of any message in scope, command
-   * invokers. In ID order.
+   * User numbers of everyone at either end of an interaction and, when asked for, every member
+   * seen without one: authors of any message in scope, command invokers. In ID order.
    */
-  nodes: string[];
-  /** Edges sorted by source, then target (JS string order). */
-  edges: NetworkEdge[];
-  /** Listed reactors per author of the message reacted to (see `InteractionCounts`). */
-  listedReactions: Map<string, number>;
+  nodes: Int32Array;
+  /** The edges: interaction counts per (source, target), sorted by source, then target ID. */
+  edges: InteractionCounts;
 }
 
 /**
- * Builds the period's interaction network: directed, weighted edges and, with `withMembers`,
- * every member seen as a node (so isolated members count).
+ * Builds the period's interaction network: directed, weighted edges (every interaction weighs 1)
+ * and, with `withMembers`, every member seen as a node (so isolated members count).
  *
  * @example
  * const { nodes, edges } = await interactionNetwork(db, params, { withMembers: true });
@@ -41,21 +33,78 @@ export interface InteractionNetwork {
 export async function interactionNetwork(
   db: Kysely<Database>,
   params: AuditParams,
-  options: { withMembers: boolean; excluded?: ReadonlySet<string> },
+  options: { withMembers: boolean },
 ): Promise<InteractionNetwork> {
-  const excluded = options.excluded ?? (await excludedUsers(db, params));
-  const [{ counts, listedReactions }, seen] = await Promise.all([
-    countInteractions(db, params, { excluded }),
-    options.withMembers ? membersSeen(db, params, excluded) : null,
-  ]);
-  const edges = counts.map((c) => ({
-    source: c.source, target: c.target, replies: c.replies, mentions: c.mentions, reactions: c.reactions,
-    weight: c.replies + c.mentions + c.reactions,
-  }));
-  const nodes = new Set(seen ?? []);
-  for (const e of edges) {
-    nodes.add(e.source);
-    nodes.add(e.target);
+  const columns = await guildColumns(db, params.guild);
+  const excluded = await excludedUsers(db, columns, params);
+  const scoped = await interactionScope(db, columns, params);
+  const edges = countInteractions(columns, interactionEvents(columns, scoped, { excluded }));
+  const isNode = options.withMembers ? (await membersWithMessages(db, columns, params, excluded)).seen : new Uint8Array(columns.users.ids.length);
+  for (let e = 0; e < edges.count; e++) isNode[edges.source[e]] = isNode[edges.target[e]] = 1;
+  return { columns, scoped, excluded, nodes: usersInIdOrder(columns, isNode), edges };
+}
+
+/** User numbers marked 1, in ID order. */
+export function usersInIdOrder(columns: GuildColumns, marked: Uint8Array): Int32Array {
+  const rank = idRanks(columns.users.ids);
+  const byRank = new Int32Array(rank.length).fill(-1);
+  for (let u = 0; u < marked.length; u++) if (marked[u] === 1) byRank[rank[u]] = u;
+  return byRank.filter((u) => u >= 0);
+}
+
+/** The edges as the analysis functions take them: member IDs, weight = replies + mentions + reactions. */
+export function weightedEdges(network: InteractionNetwork): WeightedEdge[] {
+  const { ids } = network.columns.users;
+  const e = network.edges;
+  const out: WeightedEdge[] = new Array(e.count);
+  for (let k = 0; k < e.count; k++) out[k] = { source: ids[e.source[k]], target: ids[e.target[k]], weight: e.replies[k] + e.mentions[k] + e.reactions[k] };
+  return out;
+}
+
+/** The network with direction dropped: one entry per pair of members (user numbers, lo < hi). */
+export interface UndirectedPairs {
+  count: number;
+  lo: Int32Array;
+  hi: Int32Array;
+  /** Everything the two exchanged, both directions added. */
+  weight: Float64Array;
+}
+
+/**
+ * The edges with direction dropped, as the undirected measures (communities, centralisation)
+ * take them: bucketed by the lower user number, the other ends merged in a scratch array indexed
+ * by user number. Weights are whole numbers, so the sums are exact.
+ *
+ * @example
+ * const pairs = undirectedPairs(network);
+ */
+export function undirectedPairs(network: InteractionNetwork): UndirectedPairs {
+  const users = network.columns.users.ids.length;
+  const e = network.edges;
+  const start = new Int32Array(users + 1);
+  for (let k = 0; k < e.count; k++) start[Math.min(e.source[k], e.target[k]) + 1]++;
+  for (let u = 0; u < users; u++) start[u + 1] += start[u];
+  const other = new Int32Array(e.count);
+  const weight = new Float64Array(e.count);
+  const fill = start.slice(0, users);
+  for (let k = 0; k < e.count; k++) {
+    const at = fill[Math.min(e.source[k], e.target[k])]++;
+    other[at] = Math.max(e.source[k], e.target[k]);
+    weight[at] = e.replies[k] + e.mentions[k] + e.reactions[k];
   }
-  return { nodes: [...nodes].sort(byId), edges, listedReactions };
+  const slot = new Int32Array(users).fill(-1);
+  const pairs = { count: 0, lo: new Int32Array(e.count), hi: new Int32Array(e.count), weight: new Float64Array(e.count) };
+  for (let lo = 0; lo < users; lo++) {
+    for (let k = start[lo]; k < start[lo + 1]; k++) {
+      const hi = other[k];
+      if (slot[hi] < 0) {
+        slot[hi] = pairs.count;
+        pairs.lo[pairs.count] = lo;
+        pairs.hi[pairs.count++] = hi;
+      }
+      pairs.weight[slot[hi]] += weight[k];
+    }
+    for (let k = start[lo]; k < start[lo + 1]; k++) slot[other[k]] = -1;
+  }
+  return pairs;
 }

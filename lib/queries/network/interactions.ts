@@ -1,153 +1,193 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { byId } from '../../analysis/id-order';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
-import { scopedMessages } from '../message-scope';
-import type { LocalTime } from '../time-buckets';
+import { FORWARD, REPLY, scopedIndexes, type GuildColumns } from '../columns';
+import { idRanks } from '../columns/id-ranks';
+
+/** Kinds of interaction, as `InteractionEvents.kind` holds them. */
+export const REPLIED = 0;
+export const MENTIONED = 1;
+export const REACTED = 2;
 
 /**
- * Interactions from one member to another over the period, after
+ * Interactions from one member to another over the period, one entry per interaction, after
  * TogetherCrew's interaction graph:
- * - a reply: the reply's author → the author of the message replied to (found by its primary
- *   key; any message of the archive, system notices included, so "wave to say hi" counts);
+ * - a reply: the reply's author → the author of the message replied to (any message of the
+ *   guild, system notices included, so "wave to say hi" counts);
  * - a mention: the author → the mentioned member, except the mention Discord adds to a reply
  *   to ping the replied-to author (already counted as the reply);
  * - a reaction: the reacting member → the message's author, only where the archive lists who
  *   reacted (`reaction_users`); reactions have no time of their own, so a reaction takes the
  *   time (and channel) of the message reacted to.
  * The acting message (the reply, the mentioning message, the message reacted to) must be in
- * scope: period, channels, not a system notice. Self-interactions are not edges.
+ * scope: period, channels, not a system notice. Self-interactions are not interactions, and
+ * excluded accounts (see `excludedUsers`) are left out at either end. Users are the columns'
+ * user numbers; entries are in the acting messages' time order.
  */
-export interface InteractionCount {
-  source: string;
-  target: string;
-  replies: number;
-  mentions: number;
-  reactions: number;
-}
-
-/** Interaction counts, and how many listed reactions each author's messages had. */
-export interface InteractionCounts {
-  /** Sorted by source, then target (JS string order), so float sums built on them come out the same on every engine. */
-  counts: InteractionCount[];
+export interface InteractionEvents {
+  count: number;
+  source: Int32Array;
+  target: Int32Array;
+  /** `REPLIED`, `MENTIONED` or `REACTED`. */
+  kind: Uint8Array;
+  /** Position of the acting message in the columns (the reply, the mentioning message, the message reacted to). */
+  message: Int32Array;
   /**
-   * Listed reactors per author of the message reacted to, self-reactions and excluded reactors
-   * included: compared with the reactions' own counts it tells how many reactions the archive
-   * does not attribute (see `unlistedReactions`). Empty with `withoutReactions`.
+   * Listed reactors per author (by user number) of the messages in scope, self-reactions and
+   * excluded accounts included: compared with the reactions' own counts it tells how many
+   * reactions the archive does not attribute (see `unlistedReactions`). Null with `withoutReactions`.
    */
-  listedReactions: Map<string, number>;
+  listedReactions: Int32Array | null;
 }
 
 export interface InteractionOptions {
-  /** Accounts to leave out at either end (see `excludedUsers`). */
-  excluded: ReadonlySet<string>;
-  /** Count per local day in this time zone instead of over the whole period. */
-  byDay?: LocalTime;
+  /** 1 per user number to leave out at either end (see `excludedUsers`). */
+  excluded: Uint8Array;
   /** Leave reactions out (a caller that reads them with more detail itself). */
   withoutReactions?: boolean;
 }
 
-/** How often `source` did one kind of interaction towards `target` (on `day`, when by day). */
-export interface PairCount {
-  source: string;
-  target: string;
-  day: number | null;
-  n: number;
-}
-
-/** Interactions of each kind, self-interactions and excluded accounts left out. */
-export interface InteractionRows {
-  replies: PairCount[];
-  mentions: PairCount[];
-  reactions: PairCount[];
-  /** See `InteractionCounts.listedReactions`. */
-  listedReactions: Map<string, number>;
+/**
+ * The messages whose interactions count: in the period and channels, no system notices, bots and
+ * staff kept (`excluded` drops them at either end of each interaction instead). Computed once by
+ * a query and shared by the passes that read the interactions.
+ *
+ * @example
+ * const scoped = await interactionScope(db, columns, params);
+ */
+export function interactionScope(db: Kysely<Database>, columns: GuildColumns, params: AuditParams): Promise<Int32Array> {
+  return scopedIndexes(db, columns, { ...params, includeBots: true, includeStaff: true });
 }
 
 /**
- * Interactions of each kind, grouped in SQL by (source, target[, local day]), in no particular
- * order: for callers that fold them themselves.
+ * The period's interactions, one by one (see `InteractionEvents`): a single pass over the
+ * messages in scope (`interactionScope`) and their mentions and listed reactors.
  *
  * @example
- * const { replies, mentions, reactions } = await interactionRows(db, params, { excluded, byDay: t });
+ * const events = interactionEvents(columns, await interactionScope(db, columns, params), { excluded });
  */
-export async function interactionRows(db: Kysely<Database>, params: AuditParams, options: InteractionOptions): Promise<InteractionRows> {
-  // Bots and staff are dropped after grouping (see excludedUsers), so the scope keeps them here.
-  const scope = () => scopedMessages(db, { ...params, includeBots: true, includeStaff: true });
-  const replies = scope()
-    .innerJoin('messages as r', 'r.id', 'm.reference_message_id')
-    .where((eb) => eb.or([eb('m.reference_kind', 'is', null), eb('m.reference_kind', '!=', 'Forward')]))
-    .whereRef('r.author_id', '!=', 'm.author_id');
-  const mentions = scope()
-    .innerJoin('mentions as mn', 'mn.message_id', 'm.id')
-    .leftJoin('messages as r', 'r.id', 'm.reference_message_id')
-    .whereRef('mn.user_id', '!=', 'm.author_id')
-    .where((eb) => eb.or([eb('r.author_id', 'is', null), eb('r.author_id', '!=', eb.ref('mn.user_id')), eb('m.reference_kind', '=', 'Forward')]));
-  // Self-reactions are kept here to count listed reactors; they are dropped below.
-  const reactions = scope().innerJoin('reaction_users as ru', 'ru.message_id', 'm.id');
-
-  const [r, mn, rx] = await Promise.all([
-    countPairs(db, replies, 'm.author_id', 'r.author_id', options.byDay),
-    countPairs(db, mentions, 'm.author_id', 'mn.user_id', options.byDay),
-    options.withoutReactions ? [] : countPairs(db, reactions, 'ru.user_id', 'm.author_id', options.byDay),
-  ]);
-  const listedReactions = new Map<string, number>();
-  for (const row of rx) listedReactions.set(row.target, (listedReactions.get(row.target) ?? 0) + row.n);
-  const kept = (rows: PairCount[]) => rows.filter((row) => row.source !== row.target && !options.excluded.has(row.source) && !options.excluded.has(row.target));
-  return { replies: kept(r), mentions: kept(mn), reactions: kept(rx), listedReactions };
-}
-
-/**
- * Interaction counts per (source, target) over the period.
- *
- * @example
- * const { counts } = await countInteractions(db, params, { excluded: await excludedUsers(db, params) });
- */
-export async function countInteractions(
-  db: Kysely<Database>,
-  params: AuditParams,
-  options: Omit<InteractionOptions, 'byDay'>,
-): Promise<InteractionCounts> {
-  const rows = await interactionRows(db, params, options);
-  const bySource = new Map<string, Map<string, InteractionCount>>();
-  const add = (list: PairCount[], field: 'replies' | 'mentions' | 'reactions') => {
-    for (const row of list) {
-      const targets = bySource.get(row.source) ?? bySource.set(row.source, new Map()).get(row.source)!;
-      let count = targets.get(row.target);
-      if (!count) targets.set(row.target, (count = { source: row.source, target: row.target, replies: 0, mentions: 0, reactions: 0 }));
-      count[field] += row.n;
-    }
-  };
-  add(rows.replies, 'replies');
-  add(rows.mentions, 'mentions');
-  add(rows.reactions, 'reactions');
-  const counts = [...bySource.keys()]
-    .sort(byId)
-    .flatMap((source) => [...bySource.get(source)!.values()].sort((a, b) => byId(a.target, b.target)));
-  return { counts, listedReactions: rows.listedReactions };
-}
-
-/** Groups a join by its two ends (and the local day of the acting message), in SQL. */
-async function countPairs(
-  db: Kysely<Database>,
-  joined: SelectQueryBuilder<any, any, object>,
-  source: string,
-  target: string,
-  byDay: LocalTime | undefined,
-): Promise<PairCount[]> {
-  if (!byDay) {
-    const rows = await joined
-      .select([sql.ref<string>(source).as('source'), sql.ref<string>(target).as('target'), sql<number>`count(*)`.as('n')])
-      .groupBy([sql.ref(source), sql.ref(target)])
-      .execute();
-    return rows.map((row) => ({ source: row.source, target: row.target, day: null, n: Number(row.n) }));
+export function interactionEvents(columns: GuildColumns, scoped: Int32Array, options: InteractionOptions): InteractionEvents {
+  const m = columns.messages;
+  const { mentions, reactors } = columns;
+  const out = options.excluded;
+  const withReactions = !options.withoutReactions;
+  // Module constants as locals: compiled CommonJS reads imported ones through a getter each time.
+  const reply = REPLY;
+  const forward = FORWARD;
+  const [replied, mentioned, reacted] = [REPLIED, MENTIONED, REACTED];
+  let capacity = 0;
+  for (const i of scoped) {
+    if (m.referenceKind[i] === reply) capacity++;
+    capacity += mentions.start[i + 1] - mentions.start[i];
+    if (withReactions) capacity += reactors.start[i + 1] - reactors.start[i];
   }
-  // The day is an expression: group on it through a subquery, the same on both engines.
-  const inner = joined.select([sql.ref<string>(source).as('source'), sql.ref<string>(target).as('target'), byDay.day('m.sent_at').as('day')]);
-  const rows = await db
-    .selectFrom(inner.as('x'))
-    .select(['x.source', 'x.target', 'x.day', sql<number>`count(*)`.as('n')])
-    .groupBy(['x.source', 'x.target', 'x.day'])
-    .execute();
-  return rows.map((row) => ({ source: row.source, target: row.target, day: Number(row.day), n: Number(row.n) }));
+  const source = new Int32Array(capacity);
+  const target = new Int32Array(capacity);
+  const kind = new Uint8Array(capacity);
+  const message = new Int32Array(capacity);
+  const listed = withReactions ? new Int32Array(columns.users.ids.length) : null;
+  let n = 0;
+  for (let x = 0; x < scoped.length; x++) {
+    const i = scoped[x];
+    const a = m.author[i];
+    const ref = m.referenced[i];
+    const refAuthor = ref >= 0 ? m.author[ref] : -1;
+    const authorOut = out[a] === 1;
+    if (m.referenceKind[i] === reply && ref >= 0 && refAuthor !== a && !authorOut && out[refAuthor] === 0) {
+      source[n] = a; target[n] = refAuthor; kind[n] = replied; message[n++] = i;
+    }
+    // The ping Discord adds to a reply names the replied-to author: already counted as the reply.
+    const ping = m.referenceKind[i] === forward ? -1 : refAuthor;
+    for (let k = mentions.start[i]; k < mentions.start[i + 1]; k++) {
+      const u = mentions.values[k];
+      if (u === a || u === ping || authorOut || out[u] === 1) continue;
+      source[n] = a; target[n] = u; kind[n] = mentioned; message[n++] = i;
+    }
+    if (listed === null) continue;
+    const end = reactors.start[i + 1];
+    listed[a] += end - reactors.start[i];
+    for (let k = reactors.start[i]; k < end; k++) {
+      const u = reactors.values[k];
+      if (u === a || authorOut || out[u] === 1) continue;
+      source[n] = u; target[n] = a; kind[n] = reacted; message[n++] = i;
+    }
+  }
+  return {
+    count: n, source: source.subarray(0, n), target: target.subarray(0, n), kind: kind.subarray(0, n),
+    message: message.subarray(0, n), listedReactions: listed,
+  };
+}
+
+/** Interaction counts per (source, target) pair: one entry per pair with at least one interaction. */
+export interface InteractionCounts {
+  count: number;
+  /** User numbers, sorted by source ID then target ID (JS string order), so float sums built on them come out the same on every engine. */
+  source: Int32Array;
+  target: Int32Array;
+  replies: Int32Array;
+  mentions: Int32Array;
+  reactions: Int32Array;
+  /** See `InteractionEvents.listedReactions`. */
+  listedReactions: Int32Array | null;
+}
+
+/**
+ * Interaction counts per (source, target) over the period: the events bucketed by source (a
+ * counting sort), then each source's targets counted in a scratch array indexed by user number
+ * and put in ID order (no key per interaction, no map).
+ *
+ * @example
+ * const counts = countInteractions(columns, interactionEvents(columns, scoped, { excluded }));
+ */
+export function countInteractions(columns: GuildColumns, events: InteractionEvents): InteractionCounts {
+  const users = columns.users.ids.length;
+  const rank = idRanks(columns.users.ids);
+  const { count: n, source: S, target: T, kind: K } = events;
+  const start = new Int32Array(users + 1);
+  for (let e = 0; e < n; e++) start[S[e] + 1]++;
+  for (let u = 0; u < users; u++) start[u + 1] += start[u];
+  // Each source's interactions as target * 4 + kind, side by side.
+  const packed = new Int32Array(n);
+  const fill = start.slice(0, users);
+  for (let e = 0; e < n; e++) packed[fill[S[e]]++] = T[e] * 4 + K[e];
+
+  const atRank = new Int32Array(users);
+  for (let u = 0; u < users; u++) atRank[rank[u]] = u;
+  const slot = new Int32Array(users).fill(-1);
+  const local = new Int32Array(3 * users);
+  const targetRanks = new Int32Array(users);
+  const source = new Int32Array(n);
+  const target = new Int32Array(n);
+  const kinds = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+  let p = 0;
+  for (let r = 0; r < users; r++) {
+    const s = atRank[r];
+    let m = 0;
+    for (let k = start[s]; k < start[s + 1]; k++) {
+      const t = packed[k] >> 2;
+      if (slot[t] < 0) {
+        slot[t] = m;
+        targetRanks[m++] = rank[t];
+      }
+      local[3 * slot[t] + (packed[k] & 3)]++;
+    }
+    const ranks = targetRanks.subarray(0, m).sort();
+    for (let j = 0; j < m; j++) {
+      const t = atRank[ranks[j]];
+      const at = 3 * slot[t];
+      source[p] = s;
+      target[p] = t;
+      for (let kind = 0; kind < 3; kind++) {
+        kinds[kind][p] = local[at + kind];
+        local[at + kind] = 0;
+      }
+      slot[t] = -1;
+      p++;
+    }
+  }
+  return {
+    count: p, source: source.slice(0, p), target: target.slice(0, p),
+    replies: kinds[REPLIED].slice(0, p), mentions: kinds[MENTIONED].slice(0, p), reactions: kinds[REACTED].slice(0, p),
+    listedReactions: events.listedReactions,
+  };
 }

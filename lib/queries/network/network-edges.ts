@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { byId } from '../../analysis/id-order';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
@@ -35,13 +34,33 @@ export interface NetworkEdgeRow {
  */
 export async function networkEdges(db: Kysely<Database>, input: AuditParamsInput): Promise<NetworkEdgeRow[]> {
   const params = await resolveAuditParams(db, input);
-  const [{ edges }, names] = await Promise.all([interactionNetwork(db, params, { withMembers: false }), memberNames(db, params.guild)]);
-  return edges
-    .map((e) => ({
-      source: e.source, sourceName: nameOf(names, e.source), target: e.target, targetName: nameOf(names, e.target),
-      replies: e.replies, mentions: e.mentions, reactions: e.reactions, weight: e.weight,
-    }))
-    .sort((a, b) => b.weight - a.weight || byId(a.source, b.source) || byId(a.target, b.target));
+  const [{ columns, edges: e }, names] = await Promise.all([interactionNetwork(db, params, { withMembers: false }), memberNames(db, params.guild)]);
+  const { ids } = columns.users;
+  const name = ids.map((id) => nameOf(names, id));
+  const weight = new Int32Array(e.count);
+  for (let k = 0; k < e.count; k++) weight[k] = e.replies[k] + e.mentions[k] + e.reactions[k];
+  // The edges come in (source, target) ID order: a stable sort by weight keeps it for ties.
+  const rows: NetworkEdgeRow[] = new Array(e.count);
+  heaviestFirst(weight).forEach((k, at) => {
+    const s = e.source[k];
+    const t = e.target[k];
+    rows[at] = {
+      source: ids[s], sourceName: name[s], target: ids[t], targetName: name[t],
+      replies: e.replies[k], mentions: e.mentions[k], reactions: e.reactions[k], weight: weight[k],
+    };
+  });
+  return rows;
+}
+
+/** Positions by weight, heaviest first, equal weights in position order (a counting sort). */
+function heaviestFirst(weight: Int32Array): Int32Array {
+  const max = weight.reduce((a, b) => Math.max(a, b), 0);
+  const start = new Int32Array(max + 2);
+  for (const w of weight) start[max - w + 1]++;
+  for (let r = 0; r <= max; r++) start[r + 1] += start[r];
+  const order = new Int32Array(weight.length);
+  for (let k = 0; k < weight.length; k++) order[start[max - weight[k]]++] = k;
+  return order;
 }
 
 export const networkEdgesQuery: QueryDefinition = {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { louvainCommunities } from '../../analysis/communities';
 import { byId } from '../../analysis/id-order';
 import { pageRank } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { interactionNetwork, type NetworkEdge } from './interaction-network';
+import { interactionNetwork, undirectedPairs, weightedEdges } from './interaction-network';
+import { memberCommunities } from './undirected-measures';
 import { memberNames, nameOf } from './member-names';
 import { numberParam } from '../param-values';
 
@@ -53,30 +53,34 @@ export async function networkMembers(db: Kysely<Database>, input: NetworkMembers
   // Below 1: with no restart at all the walk need not converge (a cycle passes score round forever).
   const damping = numberParam(input.damping, 'damping', { default: 0.85, min: 0, below: 1 });
   const params = await resolveAuditParams(db, input);
-  const [{ nodes, edges }, names] = await Promise.all([interactionNetwork(db, params, { withMembers: true }), memberNames(db, params.guild)]);
-
-  const degrees = new Map(nodes.map((id) => [id, { inDegree: 0, outDegree: 0, inWeight: 0, outWeight: 0 }]));
-  for (const e of edges) {
-    const s = degrees.get(e.source)!;
-    const t = degrees.get(e.target)!;
-    s.outDegree++;
-    s.outWeight += e.weight;
-    t.inDegree++;
-    t.inWeight += e.weight;
+  const [network, names] = await Promise.all([interactionNetwork(db, params, { withMembers: true }), memberNames(db, params.guild)]);
+  const { columns, edges: e } = network;
+  const ids = columns.users.ids;
+  const users = ids.length;
+  const inDegree = new Int32Array(users);
+  const outDegree = new Int32Array(users);
+  const inWeight = new Float64Array(users);
+  const outWeight = new Float64Array(users);
+  for (let k = 0; k < e.count; k++) {
+    const w = e.replies[k] + e.mentions[k] + e.reactions[k];
+    outDegree[e.source[k]]++;
+    outWeight[e.source[k]] += w;
+    inDegree[e.target[k]]++;
+    inWeight[e.target[k]] += w;
   }
-  const connected = nodes.filter((id) => degrees.get(id)!.inDegree + degrees.get(id)!.outDegree > 0);
-  const { community } = louvainCommunities(connected, edges);
-  const { scores } = pageRank(nodes, weighted(edges), { alpha: 1 - damping });
+  const nodes = Array.from(network.nodes, (u) => ids[u]);
+  const edges = weightedEdges(network);
+  const connected = network.nodes.filter((u) => inDegree[u] + outDegree[u] > 0);
+  const { community } = memberCommunities(ids.length, undirectedPairs(network), connected);
+  const { scores } = pageRank(nodes, edges, { alpha: 1 - damping });
 
-  return nodes
-    .map((user) => {
-      const d = degrees.get(user)!;
-      return {
-        user, name: nameOf(names, user), ...d, role: roleOf(d.inWeight, d.outWeight, threshold),
-        community: community.get(user) ?? null, pageRank: scores.get(user) ?? 0,
-      };
-    })
-    .sort((a, b) => b.pageRank - a.pageRank || byId(a.user, b.user));
+  return Array.from(network.nodes, (u) => {
+    const user = ids[u];
+    return {
+      user, name: nameOf(names, user), inDegree: inDegree[u], outDegree: outDegree[u], inWeight: inWeight[u], outWeight: outWeight[u],
+      role: roleOf(inWeight[u], outWeight[u], threshold), community: community[u] || null, pageRank: scores.get(user) ?? 0,
+    };
+  }).sort((a, b) => b.pageRank - a.pageRank || byId(a.user, b.user));
 }
 
 /**
@@ -90,10 +94,6 @@ export function roleOf(received: number, sent: number, threshold: number): Netwo
   if (sent > threshold * received) return 'sender';
   if (received > threshold * sent) return 'receiver';
   return 'balanced';
-}
-
-function weighted(edges: readonly NetworkEdge[]) {
-  return edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight }));
 }
 
 export const networkMembersQuery: QueryDefinition = {

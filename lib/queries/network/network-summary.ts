@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import { louvainCommunities } from '../../analysis/communities';
-import { directedDensity, freemanCentralisation } from '../../analysis/network-measures';
+import { directedDensity } from '../../analysis/network-measures';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { excludedUsers } from './excluded-users';
-import { interactionNetwork } from './interaction-network';
+import { interactionNetwork, undirectedPairs } from './interaction-network';
+import { memberCentralisation, memberCommunities } from './undirected-measures';
 import { reactionTotals, unlistedReactions } from './unlisted-reactions';
 
 /** The shape of a period's interaction network, in one row. */
@@ -47,31 +46,28 @@ export interface NetworkSummaryRow {
  */
 export async function networkSummary(db: Kysely<Database>, input: AuditParamsInput): Promise<NetworkSummaryRow[]> {
   const params = await resolveAuditParams(db, input);
-  const excluded = await excludedUsers(db, params);
-  const [{ nodes, edges, listedReactions }, totals] = await Promise.all([
-    interactionNetwork(db, params, { withMembers: true, excluded }),
-    reactionTotals(db, params, excluded),
-  ]);
-  const unlisted = unlistedReactions(totals.byAuthor, listedReactions);
-  const connectedIds = new Set<string>();
-  for (const e of edges) {
-    connectedIds.add(e.source);
-    connectedIds.add(e.target);
-  }
-  const connected = nodes.filter((id) => connectedIds.has(id));
-  const communities = louvainCommunities(connected, edges);
+  const network = await interactionNetwork(db, params, { withMembers: true });
+  const { columns, nodes: nodeNumbers, edges: counts } = network;
+  const unlisted = unlistedReactions(reactionTotals(columns, network.scoped, network.excluded), counts.listedReactions!);
+  const ids = columns.users.ids;
+  const isConnected = new Uint8Array(ids.length);
+  for (let e = 0; e < counts.count; e++) isConnected[counts.source[e]] = isConnected[counts.target[e]] = 1;
+  const connected = nodeNumbers.filter((u) => isConnected[u] === 1);
+  const undirected = undirectedPairs(network);
+  const communities = memberCommunities(ids.length, undirected, connected);
+  const interactions = undirected.weight.reduce((sum, w) => sum + w, 0);
   return [{
-    nodes: nodes.length,
+    nodes: nodeNumbers.length,
     connected: connected.length,
-    isolated: nodes.length - connected.length,
-    isolatedShare: nodes.length > 0 ? (nodes.length - connected.length) / nodes.length : 0,
-    edges: edges.length,
-    interactions: edges.reduce((sum, e) => sum + e.weight, 0),
-    density: directedDensity(connected.length, edges.length),
-    centralisation: freemanCentralisation(connected, edges),
+    isolated: nodeNumbers.length - connected.length,
+    isolatedShare: nodeNumbers.length > 0 ? (nodeNumbers.length - connected.length) / nodeNumbers.length : 0,
+    edges: counts.count,
+    interactions,
+    density: directedDensity(connected.length, counts.count),
+    centralisation: memberCentralisation(ids.length, undirected, connected),
     communities: communities.count,
     modularity: communities.modularity,
-    unlistedReactions: [...unlisted.values()].reduce((a, b) => a + b, 0),
+    unlistedReactions: unlisted.reduce((a, b) => a + b, 0),
   }];
 }
 

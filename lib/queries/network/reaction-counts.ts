@@ -1,47 +1,101 @@
 import type { Kysely } from 'kysely';
-import { byId } from '../../analysis/id-order';
 import type { Database } from '../../database/schema';
-import type { AuditParams } from '../audit-params';
-import { scopedMessages } from '../message-scope';
+import type { GuildColumns } from '../columns';
+import { idRanks } from '../columns/id-ranks';
+import { reactorEmojis, type ReactorEmojis } from '../columns/reactor-emojis';
 
-/** Reactions of one member to another's messages in one channel with one emoji. */
-export interface ReactionCount {
-  reactor: string;
-  author: string;
-  /** The channel (or thread) of the message reacted to. */
-  channel: string;
-  /** `reactions.emoji_key`: a custom emoji's ID, or the Unicode emoji itself. */
-  emoji: string;
-  count: number;
-}
-
-/** Listed reactions by reactor, author, channel and emoji; and listed reactors per author. */
+/**
+ * Listed reactions by reactor, author, channel (of the message reacted to) and emoji: one entry
+ * per group, users and channels by the columns' numbers, emojis by `emojis`' numbers.
+ */
 export interface ReactionCounts {
-  /** Self-reactions and excluded accounts left out; sorted by reactor, author, channel, emoji. */
-  counts: ReactionCount[];
-  /** Listed reactors per author, self-reactions and excluded reactors included (see `unlistedReactions`). */
-  listedReactions: Map<string, number>;
+  count: number;
+  /** Self-reactions and excluded accounts left out; sorted by reactor, author, channel ID, then emoji key. */
+  reactor: Int32Array;
+  author: Int32Array;
+  channel: Int32Array;
+  emoji: Int32Array;
+  n: Int32Array;
+  /** Listed reactors per author (user number), self-reactions and excluded reactors included (see `unlistedReactions`). */
+  listedReactions: Int32Array;
+  emojis: ReactorEmojis;
 }
 
 /**
- * Listed reactions (the archive names the reacting member) to messages in scope, grouped by
- * reactor, author, channel and emoji. Sorted, so sums over weights come out the same on every
- * engine.
+ * Listed reactions (the archive names the reacting member) to messages in scope
+ * (`interactionScope`), grouped by
+ * reactor, author, channel and emoji: bucketed by reactor, then each reactor's reactions sorted
+ * by one number made of the other three ID ranks. Sorted, so sums over weights come out the same
+ * on every engine.
  *
  * @example
- * const { counts } = await reactionCounts(db, params, excluded);
+ * const reactions = await reactionCounts(db, columns, scoped, excluded);
  */
-export async function reactionCounts(db: Kysely<Database>, params: AuditParams, excluded: ReadonlySet<string>): Promise<ReactionCounts> {
-  const rows = await scopedMessages(db, { ...params, includeBots: true, includeStaff: true })
-    .innerJoin('reaction_users as ru', 'ru.message_id', 'm.id')
-    .select((eb) => ['ru.user_id as reactor', 'm.author_id as author', 'm.channel_id as channel', 'ru.emoji_key as emoji', eb.fn.countAll<number>().as('n')])
-    .groupBy(['ru.user_id', 'm.author_id', 'm.channel_id', 'ru.emoji_key'])
-    .execute();
-  const listedReactions = new Map<string, number>();
-  for (const r of rows) listedReactions.set(r.author, (listedReactions.get(r.author) ?? 0) + Number(r.n));
-  const counts = rows
-    .filter((r) => r.reactor !== r.author && !excluded.has(r.reactor) && !excluded.has(r.author))
-    .map((r) => ({ reactor: r.reactor, author: r.author, channel: r.channel, emoji: r.emoji, count: Number(r.n) }))
-    .sort((a, b) => byId(a.reactor, b.reactor) || byId(a.author, b.author) || byId(a.channel, b.channel) || byId(a.emoji, b.emoji));
-  return { counts, listedReactions };
+export async function reactionCounts(db: Kysely<Database>, columns: GuildColumns, scoped: Int32Array, excluded: Uint8Array): Promise<ReactionCounts> {
+  const m = columns.messages;
+  const { start, values } = columns.reactors;
+  const emojis = await reactorEmojis(db, columns);
+  const users = columns.users.ids.length;
+  const userRank = idRanks(columns.users.ids);
+  const channelRank = idRanks(columns.channels.ids);
+  const emojiRank = idRanks(emojis.keys);
+  const [C, E] = [channelRank.length, emojiRank.length];
+  if (users * C * E > Number.MAX_SAFE_INTEGER) throw new RangeError(`too many users, channels and emojis to group reactions (${users} x ${C} x ${E})`);
+
+  // Each counted reaction as its reactor and (author, channel, emoji) ranks in one exact number.
+  const listedReactions = new Int32Array(users);
+  const capacity = scoped.length === 0 ? 0 : start[scoped[scoped.length - 1] + 1] - start[scoped[0]];
+  const reactorOf = new Int32Array(capacity);
+  const rankKey = new Float64Array(capacity);
+  let n = 0;
+  for (const i of scoped) {
+    const a = m.author[i];
+    listedReactions[a] += start[i + 1] - start[i];
+    if (excluded[a] === 1) continue;
+    const prefix = (userRank[a] * C + channelRank[m.channel[i]]) * E;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const u = values[k];
+      if (u === a || excluded[u] === 1 || emojis.emoji[k] < 0) continue;
+      reactorOf[n] = u;
+      rankKey[n++] = prefix + emojiRank[emojis.emoji[k]];
+    }
+  }
+  // Bucketed by reactor (a counting sort).
+  const perReactor = new Int32Array(users + 1);
+  for (let k = 0; k < n; k++) perReactor[reactorOf[k] + 1]++;
+  for (let u = 0; u < users; u++) perReactor[u + 1] += perReactor[u];
+  const keys = new Float64Array(n);
+  const fill = perReactor.slice(0, users);
+  for (let k = 0; k < n; k++) keys[fill[reactorOf[k]]++] = rankKey[k];
+
+  const atRank = (rank: Int32Array) => {
+    const at = new Int32Array(rank.length);
+    rank.forEach((r, x) => (at[r] = x));
+    return at;
+  };
+  const [userAt, channelAt, emojiAt] = [atRank(userRank), atRank(channelRank), atRank(emojiRank)];
+  const out = {
+    reactor: new Int32Array(keys.length), author: new Int32Array(keys.length), channel: new Int32Array(keys.length),
+    emoji: new Int32Array(keys.length), n: new Int32Array(keys.length),
+  };
+  let g = 0;
+  for (let r = 0; r < users; r++) {
+    const u = userAt[r];
+    const sorted = keys.subarray(perReactor[u], perReactor[u + 1]).sort();
+    for (let k = 0; k < sorted.length; ) {
+      const key = sorted[k];
+      let n = 0;
+      for (; k < sorted.length && sorted[k] === key; k++) n++;
+      const ranks = Math.floor(key / E);
+      out.reactor[g] = u;
+      out.author[g] = userAt[Math.floor(ranks / C)];
+      out.channel[g] = channelAt[ranks % C];
+      out.emoji[g] = emojiAt[key % E];
+      out.n[g++] = n;
+    }
+  }
+  return {
+    count: g, reactor: out.reactor.slice(0, g), author: out.author.slice(0, g), channel: out.channel.slice(0, g),
+    emoji: out.emoji.slice(0, g), n: out.n.slice(0, g), listedReactions, emojis,
+  };
 }

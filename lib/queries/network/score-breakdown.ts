@@ -1,22 +1,27 @@
-import { byId } from '../../analysis/id-order';
+import type { GuildColumns } from '../columns';
+import { idRanks } from '../columns/id-ranks';
+import type { ReactorEmojis } from '../columns/reactor-emojis';
 
-/** One edge of the contributor-score walk, its weight split by kind (already multiplied by the weights). */
-export interface WalkEdge {
-  source: string;
-  target: string;
-  replies: number;
-  mentions: number;
-  reactions: number;
+/** The edges of the contributor-score walk, their weight split by kind (already multiplied by the weights). */
+export interface WalkEdges {
+  count: number;
+  /** User numbers, sorted by source ID then target ID; one entry per pair. */
+  source: Int32Array;
+  target: Int32Array;
+  replies: Float64Array;
+  mentions: Float64Array;
+  reactions: Float64Array;
 }
 
-/** What one reaction group minted at `member`. */
-export interface Mint {
-  member: string;
-  emoji: string;
-  emojiName: string;
-  channel: string;
+/** What each reaction group minted (see `ReactionCounts`, in its order). */
+export interface Mints {
+  count: number;
+  /** The member minted at (the author reacted to), the emoji number and the channel number. */
+  member: Int32Array;
+  emoji: Int32Array;
+  channel: Int32Array;
   /** count × reactor × channel × emoji weight. */
-  weight: number;
+  weight: Float64Array;
 }
 
 /** Where one member's score came from; the four amounts add up to the score. */
@@ -35,84 +40,138 @@ export interface ScoreBreakdown {
 }
 
 export interface BreakdownInput {
-  nodes: readonly string[];
-  walk: readonly WalkEdge[];
-  mints: readonly Mint[];
+  columns: GuildColumns;
+  emojis: ReactorEmojis;
+  /** User numbers of the walk's members, in ID order. */
+  nodes: Int32Array;
+  walk: WalkEdges;
+  mints: Mints;
   alpha: number;
   /** Total minted weight: scores are shares of it. */
   total: number;
-  /** Stationary shares from `pageRank`, and the normalised seed it used. */
-  scores: ReadonlyMap<string, number>;
-  seed: ReadonlyMap<string, number>;
-  nameOf(user: string): string;
-  channelName(channel: string): string;
+  /** Stationary shares from `pageRank`, and the normalised seed it used, by user number (0 for none). */
+  scores: Float64Array;
+  seed: Float64Array;
+  nameOf(user: number): string;
+  channelName(channel: number): string;
 }
 
 /**
  * Splits each member's score into its sources, from the walk's stationary scores x: the seed
  * part is (alpha + (1 − alpha)·d)·s_v, with d the score held by members with no outgoing edge,
  * and each edge u → v passes (1 − alpha)·x_u·w(u→v)/W_u, split by the kinds in it. Scaled by the
- * total minted, these add up to v's score (to the walk's tolerance).
+ * total minted, these add up to v's score (to the walk's tolerance). Sums run in the walk's and
+ * the mints' order, so they come out the same on every engine. By user number.
  *
  * @example
- * const byMember = scoreBreakdown({ nodes, walk, mints, alpha: 0.2, total, scores, seed, nameOf, channelName });
+ * const byMember = scoreBreakdown({ columns, emojis, nodes, walk, mints, alpha: 0.2, total, scores, seed, nameOf, channelName });
  */
-export function scoreBreakdown(input: BreakdownInput): Map<string, ScoreBreakdown> {
-  const { alpha, total, scores } = input;
-  const x = (id: string) => scores.get(id) ?? 0;
-  const outWeight = new Map<string, number>();
-  for (const e of input.walk) outWeight.set(e.source, (outWeight.get(e.source) ?? 0) + e.replies + e.mentions + e.reactions);
-  const dangling = [...input.nodes].sort(byId).reduce((sum, id) => sum + ((outWeight.get(id) ?? 0) > 0 ? 0 : x(id)), 0);
+export function scoreBreakdown(input: BreakdownInput): Map<number, ScoreBreakdown> {
+  const { alpha, total, scores, walk, columns } = input;
+  const users = columns.users.ids.length;
+  const outWeight = new Float64Array(users);
+  for (let k = 0; k < walk.count; k++) {
+    const u = walk.source[k];
+    outWeight[u] = outWeight[u] + walk.replies[k] + walk.mentions[k] + walk.reactions[k];
+  }
+  let dangling = 0;
+  for (const u of input.nodes) dangling += outWeight[u] > 0 ? 0 : scores[u];
   const restart = alpha + (1 - alpha) * dangling;
 
-  const result = new Map<string, ScoreBreakdown>();
-  const sources = new Map<string, Map<string, number>>();
-  for (const id of input.nodes) {
-    result.set(id, {
-      minted: total * restart * (input.seed.get(id) ?? 0),
-      viaReplies: 0, viaMentions: 0, viaReactions: 0, mintedByEmoji: [], mintedByChannel: [], topSources: [],
-    });
-    sources.set(id, new Map());
-  }
-  for (const e of input.walk) {
-    const w = e.replies + e.mentions + e.reactions;
-    const out = outWeight.get(e.source) ?? 0;
+  const via = [new Float64Array(users), new Float64Array(users), new Float64Array(users)];
+  const passed = new Float64Array(walk.count);
+  for (let k = 0; k < walk.count; k++) {
+    const w = walk.replies[k] + walk.mentions[k] + walk.reactions[k];
+    const out = outWeight[walk.source[k]];
     if (w === 0 || out === 0) continue;
-    const flow = (total * (1 - alpha) * x(e.source)) / out;
-    const b = result.get(e.target)!;
-    b.viaReplies += flow * e.replies;
-    b.viaMentions += flow * e.mentions;
-    b.viaReactions += flow * e.reactions;
-    const from = sources.get(e.target)!;
-    from.set(e.source, (from.get(e.source) ?? 0) + flow * w);
+    const flow = (total * (1 - alpha) * scores[walk.source[k]]) / out;
+    const t = walk.target[k];
+    via[0][t] += flow * walk.replies[k];
+    via[1][t] += flow * walk.mentions[k];
+    via[2][t] += flow * walk.reactions[k];
+    passed[k] = flow * w;
   }
 
-  // The minted part is split in proportion to what each emoji / channel minted at the member.
-  const raw = new Map<string, number>();
-  const byEmoji = new Map<string, Map<string, { name: string; weight: number }>>();
-  const byChannel = new Map<string, Map<string, number>>();
-  for (const m of input.mints) {
-    raw.set(m.member, (raw.get(m.member) ?? 0) + m.weight);
-    const emojis = byEmoji.get(m.member) ?? byEmoji.set(m.member, new Map()).get(m.member)!;
-    const e = emojis.get(m.emoji) ?? emojis.set(m.emoji, { name: m.emojiName, weight: 0 }).get(m.emoji)!;
-    e.weight += m.weight;
-    const channels = byChannel.get(m.member) ?? byChannel.set(m.member, new Map()).get(m.member)!;
-    channels.set(m.channel, (channels.get(m.channel) ?? 0) + m.weight);
+  const result = new Map<number, ScoreBreakdown>();
+  for (const u of input.nodes) {
+    result.set(u, {
+      minted: total * restart * input.seed[u], viaReplies: via[0][u], viaMentions: via[1][u], viaReactions: via[2][u],
+      mintedByEmoji: [], mintedByChannel: [], topSources: [],
+    });
   }
-  for (const [id, b] of result) {
-    const minted = raw.get(id) ?? 0;
-    const part = (weight: number) => (minted > 0 ? (b.minted * weight) / minted : 0);
-    b.mintedByEmoji = [...(byEmoji.get(id) ?? new Map<string, { name: string; weight: number }>())]
-      .map(([emoji, e]) => ({ emoji, name: e.name, score: part(e.weight) }))
-      .sort((p, q) => q.score - p.score || byId(p.emoji, q.emoji));
-    b.mintedByChannel = [...(byChannel.get(id) ?? new Map<string, number>())]
-      .map(([channel, weight]) => ({ channel, name: input.channelName(channel), score: part(weight) }))
-      .sort((p, q) => q.score - p.score || byId(p.channel, q.channel));
-    b.topSources = [...sources.get(id)!]
-      .filter(([, score]) => score > 0)
-      .map(([user, score]) => ({ user, name: input.nameOf(user), score }))
-      .sort((p, q) => q.score - p.score || byId(p.user, q.user))
-      .slice(0, 5);
-  }
+  mintedParts(input, result);
+  topSources(input, passed, result);
   return result;
+}
+
+/** The minted part split in proportion to what each emoji / channel minted at the member. */
+function mintedParts(input: BreakdownInput, result: Map<number, ScoreBreakdown>): void {
+  const { mints, columns, emojis } = input;
+  const byMember = bucket(mints.member, mints.count, columns.users.ids.length);
+  const emojiRank = idRanks(emojis.keys);
+  const channelRank = idRanks(columns.channels.ids);
+  const emojiSum = new Float64Array(emojis.keys.length);
+  const channelSum = new Float64Array(columns.channels.ids.length);
+  // Which member last touched each emoji / channel: its sums start afresh for the next one.
+  const emojiOwner = new Int32Array(emojis.keys.length).fill(-1);
+  const channelOwner = new Int32Array(columns.channels.ids.length).fill(-1);
+  for (const [member, b] of result) {
+    let raw = 0;
+    const emojiSeen: number[] = [];
+    const channelSeen: number[] = [];
+    for (let k = byMember.start[member]; k < byMember.start[member + 1]; k++) {
+      const m = byMember.entries[k];
+      const w = mints.weight[m];
+      const e = mints.emoji[m];
+      const c = mints.channel[m];
+      raw += w;
+      if (emojiOwner[e] !== member) {
+        emojiOwner[e] = member;
+        emojiSum[e] = 0;
+        emojiSeen.push(e);
+      }
+      emojiSum[e] += w;
+      if (channelOwner[c] !== member) {
+        channelOwner[c] = member;
+        channelSum[c] = 0;
+        channelSeen.push(c);
+      }
+      channelSum[c] += w;
+    }
+    const part = (weight: number) => (raw > 0 ? (b.minted * weight) / raw : 0);
+    b.mintedByEmoji = emojiSeen
+      .map((e) => ({ e, score: part(emojiSum[e]) }))
+      .sort((p, q) => q.score - p.score || emojiRank[p.e] - emojiRank[q.e])
+      .map(({ e, score }) => ({ emoji: emojis.keys[e], name: emojis.names[e], score }));
+    b.mintedByChannel = channelSeen
+      .map((c) => ({ c, score: part(channelSum[c]) }))
+      .sort((p, q) => q.score - p.score || channelRank[p.c] - channelRank[q.c])
+      .map(({ c, score }) => ({ channel: columns.channels.ids[c], name: input.channelName(c), score }));
+  }
+}
+
+/** The five members that passed the most score to each member (each edge passes once). */
+function topSources(input: BreakdownInput, passed: Float64Array, result: Map<number, ScoreBreakdown>): void {
+  const { walk, columns } = input;
+  const rank = idRanks(columns.users.ids);
+  const byTarget = bucket(walk.target, walk.count, columns.users.ids.length);
+  for (const [member, b] of result) {
+    const from: number[] = [];
+    for (let k = byTarget.start[member]; k < byTarget.start[member + 1]; k++) if (passed[byTarget.entries[k]] > 0) from.push(byTarget.entries[k]);
+    b.topSources = from
+      .sort((p, q) => passed[q] - passed[p] || rank[walk.source[p]] - rank[walk.source[q]])
+      .slice(0, 5)
+      .map((k) => ({ user: columns.users.ids[walk.source[k]], name: input.nameOf(walk.source[k]), score: passed[k] }));
+  }
+}
+
+/** Entry numbers grouped by key (a stable counting sort): those of key `x` are `entries[start[x]]` up to `entries[start[x + 1]]`. */
+function bucket(keys: Int32Array, count: number, range: number): { start: Int32Array; entries: Int32Array } {
+  const start = new Int32Array(range + 1);
+  for (let k = 0; k < count; k++) start[keys[k] + 1]++;
+  for (let x = 0; x < range; x++) start[x + 1] += start[x];
+  const fill = start.slice(0, range);
+  const entries = new Int32Array(count);
+  for (let k = 0; k < count; k++) entries[fill[keys[k]]++] = k;
+  return { start, entries };
 }

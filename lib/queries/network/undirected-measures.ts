@@ -1,0 +1,164 @@
+/**
+ * The undirected measures of the interaction network (communities, centralisation) on user
+ * numbers, as lib/analysis computes them on member IDs: the same values without a string per edge.
+ */
+import { louvain, type CsrGraph } from '../../analysis/louvain';
+import type { UndirectedPairs } from './interaction-network';
+
+/** Louvain communities of the network's connected members, by user number. */
+export interface MemberCommunities {
+  /** Community of each user number: 1 is the largest, ties by smallest member ID; 0 for members not listed. */
+  community: Int32Array;
+  count: number;
+  /** Newman–Girvan modularity of that partition on the undirected weighted graph. */
+  modularity: number;
+}
+
+/**
+ * `louvainCommunities` (lib/analysis/communities.ts) of the interaction network, on user numbers:
+ * the same graph (`undirectedPairs` among the connected members, nodes in ID order), the same
+ * Louvain pass and the same numbering and modularity, without a string key per edge — on a few
+ * hundred thousand edges the string lookups cost more than Louvain itself. Interaction weights
+ * are whole numbers, so every sum is exact whatever its order.
+ *
+ * @example
+ * const { community, modularity } = memberCommunities(columns.users.ids.length, undirectedPairs(network), connected);
+ */
+export function memberCommunities(users: number, undirected: UndirectedPairs, connected: Int32Array): MemberCommunities {
+  const pairs = nodePairs(users, undirected, connected);
+  const labels = louvain(csrOfSortedPairs(connected.length, pairs));
+
+  // Number communities by size, then by their smallest member (the first in ID order).
+  const size = new Map<number, number>();
+  const firstMember = new Map<number, number>();
+  labels.forEach((label, i) => {
+    size.set(label, (size.get(label) ?? 0) + 1);
+    if (!firstMember.has(label)) firstMember.set(label, i);
+  });
+  const ordered = [...size.keys()].sort((a, b) => size.get(b)! - size.get(a)! || firstMember.get(a)! - firstMember.get(b)!);
+  const numberOf = new Map(ordered.map((label, i) => [label, i + 1]));
+  const community = new Int32Array(users);
+  const numbers = Array.from(labels, (label) => numberOf.get(label)!);
+  connected.forEach((u, i) => (community[u] = numbers[i]));
+  return { community, count: ordered.length, modularity: pairModularity(pairs, numbers) };
+}
+
+/** Pairs of node indexes a < b with their weights, sorted by (a, b). */
+interface NodePairs {
+  count: number;
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float64Array;
+}
+
+/**
+ * The pairs among the connected members as node indexes (positions in ID order), sorted by
+ * (a, b) with two counting sorts.
+ */
+function nodePairs(users: number, undirected: UndirectedPairs, connected: Int32Array): NodePairs {
+  const n = connected.length;
+  const index = new Int32Array(users).fill(-1);
+  connected.forEach((u, i) => (index[u] = i));
+  const a = new Int32Array(undirected.count);
+  const b = new Int32Array(undirected.count);
+  const w = new Float64Array(undirected.count);
+  let count = 0;
+  for (let k = 0; k < undirected.count; k++) {
+    const x = index[undirected.lo[k]];
+    const y = index[undirected.hi[k]];
+    if (x < 0 || y < 0 || !(undirected.weight[k] > 0)) continue;
+    a[count] = Math.min(x, y);
+    b[count] = Math.max(x, y);
+    w[count++] = undirected.weight[k];
+  }
+  const byB = countingSort(b, count, n, null);
+  const order = countingSort(a, count, n, byB);
+  const sorted = { count, a: new Int32Array(count), b: new Int32Array(count), weight: new Float64Array(count) };
+  order.forEach((p, k) => {
+    sorted.a[k] = a[p];
+    sorted.b[k] = b[p];
+    sorted.weight[k] = w[p];
+  });
+  return sorted;
+}
+
+/** Positions 0..count−1 ordered by `keys` (values 0..range−1), ties in the order of `within`: a stable counting sort. */
+function countingSort(keys: Int32Array, count: number, range: number, within: Int32Array | null): Int32Array {
+  const start = new Int32Array(range + 1);
+  for (let k = 0; k < count; k++) start[keys[k] + 1]++;
+  for (let r = 0; r < range; r++) start[r + 1] += start[r];
+  const order = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const p = within === null ? k : within[k];
+    order[start[keys[p]]++] = p;
+  }
+  return order;
+}
+
+/**
+ * The graph `csrFromPairs` (lib/analysis/louvain.ts) builds, from pairs already sorted by (a, b):
+ * filled in that order, each node's neighbours come out ascending (the lower ones, then the
+ * higher ones), so no list needs sorting and no tuple per pair is made.
+ */
+function csrOfSortedPairs(n: number, pairs: NodePairs): CsrGraph {
+  const offsets = new Int32Array(n + 1);
+  for (let k = 0; k < pairs.count; k++) {
+    offsets[pairs.a[k] + 1]++;
+    offsets[pairs.b[k] + 1]++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(offsets[n]);
+  const weights = new Float64Array(offsets[n]);
+  for (let k = 0; k < pairs.count; k++) {
+    const a = pairs.a[k];
+    const b = pairs.b[k];
+    targets[fill[a]] = b;
+    weights[fill[a]++] = pairs.weight[k];
+    targets[fill[b]] = a;
+    weights[fill[b]++] = pairs.weight[k];
+  }
+  return { n, offsets, targets, weights };
+}
+
+/** Modularity of pairs of node indexes, given each index's community (as communities.ts computes it). */
+function pairModularity(pairs: NodePairs, labels: readonly number[]): number {
+  let m = 0;
+  for (let k = 0; k < pairs.count; k++) m += pairs.weight[k];
+  if (m === 0) return 0;
+  const inside = new Float64Array(labels.length + 1);
+  const degree = new Float64Array(labels.length + 1);
+  for (let k = 0; k < pairs.count; k++) {
+    const ca = labels[pairs.a[k]];
+    const cb = labels[pairs.b[k]];
+    degree[ca] += pairs.weight[k];
+    degree[cb] += pairs.weight[k];
+    if (ca === cb) inside[ca] += pairs.weight[k];
+  }
+  let q = 0;
+  for (let c = 1; c <= labels.length; c++) if (degree[c] > 0) q += inside[c] / m - (degree[c] / (2 * m)) ** 2;
+  return q;
+}
+
+/**
+ * `freemanCentralisation` (lib/analysis/network-measures.ts) on user numbers: Σ (d_max − d_i) /
+ * ((n − 1)(n − 2)) over the connected members, d = distinct neighbours (one per pair); null
+ * below three nodes. Whole numbers throughout, so exactly the same value.
+ *
+ * @example
+ * const centralisation = memberCentralisation(columns.users.ids.length, undirectedPairs(network), connected);
+ */
+export function memberCentralisation(users: number, undirected: UndirectedPairs, connected: Int32Array): number | null {
+  const n = connected.length;
+  if (n < 3) return null;
+  const degree = new Int32Array(users);
+  for (let k = 0; k < undirected.count; k++) {
+    degree[undirected.lo[k]]++;
+    degree[undirected.hi[k]]++;
+  }
+  let max = 0;
+  for (const u of connected) max = Math.max(max, degree[u]);
+  let spread = 0;
+  for (const u of connected) spread += max - degree[u];
+  return spread / ((n - 1) * (n - 2));
+}
