@@ -1,7 +1,7 @@
 import type { GuildColumns } from './guild-columns';
 
 /** Version of the binary form; a stored copy in another format is rebuilt, never misread. */
-export const COLUMNS_FORMAT = 1;
+export const COLUMNS_FORMAT = 2;
 
 type Typed = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
 const TYPES = { Float64Array, Uint32Array, Int32Array, Uint16Array, Uint8Array } as const;
@@ -14,7 +14,7 @@ function arraysOf(c: GuildColumns): Record<string, Typed> {
     idHigh: m.id.high, idLow: m.id.low, sentAt: m.sentAt, author: m.author, channel: m.channel, kind: m.kind,
     conversational: m.conversational, referenceKind: m.referenceKind, referenced: m.referenced, interactionUser: m.interactionUser,
     mentionStart: c.mentions.start, mentionValues: c.mentions.values, reactorStart: c.reactors.start, reactorValues: c.reactors.values,
-    reactionCounts: c.reactionCounts, isBot: c.users.isBot,
+    reactionCounts: c.reactionCounts, isBot: c.users.isBot, reactorEmoji: c.reactorEmojis.emoji,
   };
 }
 
@@ -25,6 +25,8 @@ interface Header {
   users: string[];
   channels: string[];
   kinds: string[];
+  emojiKeys: string[];
+  emojiNames: string[];
   arrays: Array<{ name: string; type: TypeName; offset: number; length: number }>;
 }
 
@@ -39,7 +41,8 @@ export function encodeGuildColumns(c: GuildColumns): Buffer {
   const arrays = Object.entries(arraysOf(c));
   const header: Header = {
     guild: c.guild, dataVersion: c.dataVersion, count: c.messages.count,
-    users: c.users.ids, channels: c.channels.ids, kinds: c.messages.kinds, arrays: [],
+    users: c.users.ids, channels: c.channels.ids, kinds: c.messages.kinds,
+    emojiKeys: c.reactorEmojis.keys, emojiNames: c.reactorEmojis.names, arrays: [],
   };
   let offset = 0;
   for (const [name, a] of arrays) {
@@ -86,6 +89,7 @@ export function decodeGuildColumns(bytes: Uint8Array): GuildColumns {
     },
     mentions: { start: a.mentionStart as Uint32Array, values: a.mentionValues as Int32Array },
     reactors: { start: a.reactorStart as Uint32Array, values: a.reactorValues as Int32Array },
+    reactorEmojis: { emoji: a.reactorEmoji as Int32Array, keys: header.emojiKeys, names: header.emojiNames },
     reactionCounts: a.reactionCounts as Uint32Array,
   };
 }

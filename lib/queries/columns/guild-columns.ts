@@ -32,6 +32,8 @@ export interface GuildColumns {
   mentions: Adjacency;
   /** Users listed as reacting to each message, one entry per (emoji, user). */
   reactors: Adjacency;
+  /** The emoji of each entry of `reactors`. */
+  reactorEmojis: ReactorEmojis;
   /** Reactions each message received, by the archive's own counts (listed or not). */
   reactionCounts: Uint32Array;
 }
@@ -59,6 +61,16 @@ export interface MessageColumns {
   referenced: Int32Array;
   /** User number of the member who invoked the command a bot answers, else -1. */
   interactionUser: Int32Array;
+}
+
+/** The emoji of each listed reaction: a column beside `GuildColumns.reactors`. */
+export interface ReactorEmojis {
+  /** Emoji number of each entry of `reactors.values` (same positions). */
+  emoji: Int32Array;
+  /** `reactions.emoji_key` by emoji number: a custom emoji's ID, or the Unicode emoji itself. */
+  keys: string[];
+  /** The emoji's name by emoji number: the highest (JS string order) the guild's reactions give it, else the key. */
+  names: string[];
 }
 
 export const NO_REFERENCE = 0;

@@ -56,12 +56,16 @@ export async function loadGuildColumns(db: Kysely<Database>, guild: string, data
     return position(probe.high[0], probe.low[0]);
   };
   const mentions = await adjacency(db, n, db.selectFrom('messages as m').innerJoin('mentions as x', 'x.message_id', 'm.id'), guild, byId, users.number);
-  const reactors = await adjacency(db, n, db.selectFrom('messages as m').innerJoin('reaction_users as x', 'x.message_id', 'm.id'), guild, byId, users.number);
+  const emojis = interner();
+  const reactors = await adjacency(db, n, db.selectFrom('messages as m').innerJoin('reaction_users as x', 'x.message_id', 'm.id'), guild, byId, users.number, emojis.number);
+  const emojiNames = new Map<string, string>();
   const reactionCounts = new Uint32Array(n);
-  const reactions = db.selectFrom('messages as m').innerJoin('reactions as x', 'x.message_id', 'm.id').select(['x.message_id', 'x.count']).where('m.guild_id', '=', guild);
-  await eachArrayRow(db, reactions.compile(), ([message, count]) => {
+  const reactions = db.selectFrom('messages as m').innerJoin('reactions as x', 'x.message_id', 'm.id').select(['x.message_id', 'x.count', 'x.emoji_key', 'x.emoji_name']).where('m.guild_id', '=', guild);
+  await eachArrayRow(db, reactions.compile(), ([message, count, key, name]) => {
     const at = byId(message as string);
     if (at >= 0) reactionCounts[at] += Number(count);
+    const known = emojiNames.get(key as string);
+    if (known === undefined || (name as string) > known) emojiNames.set(key as string, name as string);
   });
 
   const isBot = new Uint8Array(users.ids.length);
@@ -76,7 +80,8 @@ export async function loadGuildColumns(db: Kysely<Database>, guild: string, data
     channels: { ids: channels.ids, index: channels.index },
     messages: columns,
     mentions,
-    reactors,
+    reactors: { start: reactors.start, values: reactors.values },
+    reactorEmojis: { emoji: reactors.tags!, keys: emojis.ids, names: emojis.ids.map((k) => emojiNames.get(k) ?? k) },
     reactionCounts,
   };
 }
@@ -213,7 +218,10 @@ function interner() {
   };
 }
 
-/** Reads (message, user) rows of a join into per-message lists. */
+/**
+ * Reads (message, user) rows of a join into per-message lists; with `tag`, also `x.emoji_key`
+ * of each row, numbered by `tag`, in `tags` (same positions as `values`).
+ */
 async function adjacency(
   db: Kysely<Database>,
   messages: number,
@@ -221,21 +229,29 @@ async function adjacency(
   guild: string,
   position: (id: string) => number,
   user: (id: string) => number,
-): Promise<Adjacency> {
+  tag?: (key: string) => number,
+): Promise<Adjacency & { tags?: Int32Array }> {
   const at: number[] = [];
   const who: number[] = [];
+  const what: number[] = [];
   const start = new Uint32Array(messages + 1);
-  const query = joined.select(['x.message_id', 'x.user_id']).where('m.guild_id', '=', guild).compile();
-  await eachArrayRow(db, query, ([message, userId]) => {
+  const query = joined.select(tag ? ['x.message_id', 'x.user_id', 'x.emoji_key'] : ['x.message_id', 'x.user_id']).where('m.guild_id', '=', guild).compile();
+  await eachArrayRow(db, query, ([message, userId, key]) => {
     const i = position(message as string);
     if (i < 0) return;
     at.push(i);
     who.push(user(userId as string));
+    if (tag) what.push(tag(key as string));
     start[i + 1]++;
   });
   for (let i = 0; i < messages; i++) start[i + 1] += start[i];
   const fill = start.slice(0, messages);
   const values = new Int32Array(at.length);
-  for (let k = 0; k < at.length; k++) values[fill[at[k]]++] = who[k];
-  return { start, values };
+  const tags = tag ? new Int32Array(at.length) : undefined;
+  for (let k = 0; k < at.length; k++) {
+    const to = fill[at[k]]++;
+    values[to] = who[k];
+    if (tags) tags[to] = what[k];
+  }
+  return { start, values, tags };
 }

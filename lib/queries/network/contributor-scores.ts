@@ -61,7 +61,8 @@ export async function contributorScores(db: Kysely<Database>, input: Contributor
   const columns = await guildColumns(db, params.guild);
   const excluded = await excludedUsers(db, columns, params);
   const scoped = await interactionScope(db, columns, params);
-  const [reactions, names] = await Promise.all([reactionCounts(db, columns, scoped, excluded), memberNames(db, params.guild)]);
+  const reactions = reactionCounts(columns, scoped, excluded);
+  const names = await memberNames(db, params.guild);
   const interactions = countInteractions(columns, interactionEvents(columns, scoped, { excluded, withoutReactions: true }));
   const counted = reactionTotals(columns, scoped, excluded);
   const unlisted = unlistedReactions(counted, reactions.listedReactions);

@@ -1,8 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../database/schema';
-import type { GuildColumns } from '../columns';
+import type { GuildColumns, ReactorEmojis } from '../columns';
 import { idRanks } from '../columns/id-ranks';
-import { reactorEmojis, type ReactorEmojis } from '../columns/reactor-emojis';
 
 /**
  * Listed reactions by reactor, author, channel (of the message reacted to) and emoji: one entry
@@ -29,12 +26,12 @@ export interface ReactionCounts {
  * on every engine.
  *
  * @example
- * const reactions = await reactionCounts(db, columns, scoped, excluded);
+ * const reactions = reactionCounts(columns, scoped, excluded);
  */
-export async function reactionCounts(db: Kysely<Database>, columns: GuildColumns, scoped: Int32Array, excluded: Uint8Array): Promise<ReactionCounts> {
+export function reactionCounts(columns: GuildColumns, scoped: Int32Array, excluded: Uint8Array): ReactionCounts {
   const m = columns.messages;
   const { start, values } = columns.reactors;
-  const emojis = await reactorEmojis(db, columns);
+  const emojis = columns.reactorEmojis;
   const users = columns.users.ids.length;
   const userRank = idRanks(columns.users.ids);
   const channelRank = idRanks(columns.channels.ids);

@@ -1,6 +1,6 @@
 import type { GuildColumns } from '../columns';
 import { idRanks } from '../columns/id-ranks';
-import type { ReactorEmojis } from '../columns/reactor-emojis';
+import type { ReactorEmojis } from '../columns';
 
 /** The edges of the contributor-score walk, their weight split by kind (already multiplied by the weights). */
 export interface WalkEdges {
