@@ -3,14 +3,10 @@ import { before, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { meanOfCounts, median, quantile, quantileOfCounts } from '../../lib/analysis/percentiles';
 import type { Database } from '../../lib/database/schema';
-import { resolveAuditParams } from '../../lib/queries/audit-params';
-import { guildColumns } from '../../lib/queries/columns';
-import { zoneSegments } from '../../lib/queries/columns/zone-segments';
 import { QueryParamError } from '../../lib/queries/query-error';
 import { conversations, responsiveness, type ResponsivenessRow } from '../../lib/queries/responsiveness';
 import { quantilesInPlace } from '../../lib/analysis/quantiles-in-place';
 import { runQuery } from '../../lib/queries/run-query';
-import { localTime } from '../../lib/queries/time-buckets';
 import { buildGuild, type GuildSpec } from '../support/build-guild';
 import { describeEachEngine } from '../support/engines';
 
@@ -191,14 +187,6 @@ describeEachEngine('responsiveness metrics', (ctx) => {
     // From 10:03: C1 was already running (left out); C2 and C3 remain.
     const [period] = await conversations(db, { guild, from: '2024-01-01T10:03:00Z', to: '2024-01-02' });
     assert.deepEqual([period.conversations, period.messages, period.medianMessages], [2, 3, 1.5]);
-  });
-
-  test('local-time segments from the columns are the ones localTime reads from the messages table', async () => {
-    const columns = await guildColumns(db, guild);
-    for (const timeZone of ['UTC', 'Asia/Tokyo', 'America/New_York']) {
-      const params = await resolveAuditParams(db, { guild, timeZone });
-      assert.deepEqual(zoneSegments(columns, timeZone), (await localTime(db, params)).segments);
-    }
   });
 
   test('bad parameters are QueryParamErrors naming them', async () => {

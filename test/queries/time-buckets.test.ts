@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql } from 'kysely';
-import { resolveAuditParams } from '../../lib/queries/audit-params';
-import { scopedMessages } from '../../lib/queries/message-scope';
-import { bucketLabel, localTime, monthKeySql, monthKeyToIso } from '../../lib/queries/time-buckets';
-import { offsetSegments } from '../../lib/queries/time-zone';
+import { bucketKeyOfDay } from '../../lib/queries/activity/bucket-keys';
+import { guildColumns } from '../../lib/queries/columns';
+import { zoneSegments } from '../../lib/queries/columns/zone-segments';
+import { bucketKeyer } from '../../lib/queries/growth/local-buckets';
+import { bucketLabel, DAY_MS, monthKeyToIso } from '../../lib/queries/time-buckets';
+import { offsetSegments, toLocal } from '../../lib/queries/time-zone';
 import { buildGuild } from '../support/build-guild';
 import { describeEachEngine } from '../support/engines';
 
@@ -37,29 +38,25 @@ test('offset segments find Berlin 2024 transitions to the second', () => {
 });
 
 describeEachEngine('local time buckets', (ctx) => {
-  test('days, hours, weekdays and months match Intl in UTC and in a DST zone', async () => {
+  test('local days, hours and months from the columns match Intl in UTC and in DST zones', async () => {
     const { engine } = await ctx.fresh();
     await buildGuild(engine, {
       id: '1000', name: 'Buckets', channels: [{ id: '2000', name: 'general' }], users: [{ id: '3000', name: 'a' }],
       messages: TIMES.map((at, i) => ({ id: String(4000 + i), channel: '2000', author: '3000', at })),
     });
+    const columns = await guildColumns(engine.db, '1000');
     for (const timeZone of ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata']) {
-      const params = await resolveAuditParams(engine.db, { guild: '1000', timeZone });
-      const t = await localTime(engine.db, params);
-      const rows = await engine.db
-        .selectFrom(
-          scopedMessages(engine.db, params)
-            .select(['m.id', t.day('m.sent_at').as('day'), t.hour('m.sent_at').as('hour'), t.weekday('m.sent_at').as('weekday')])
-            .as('x'),
-        )
-        .select(['x.id', 'x.day', 'x.hour', 'x.weekday', monthKeySql(sql.ref('x.day')).as('month')])
-        .orderBy('x.id')
-        .execute();
-      assert.deepEqual(
-        rows.map((r) => ({ date: bucketLabel(Number(r.day), 'day'), month: monthKeyToIso(Number(r.month)), hour: Number(r.hour), weekday: Number(r.weekday) })),
-        TIMES.map((iso) => local(iso, timeZone)),
-        timeZone,
-      );
+      const segments = zoneSegments(columns, timeZone);
+      const monthOf = bucketKeyer(segments, 'month');
+      const rows = Array.from(columns.messages.sentAt, (ms) => {
+        const day = Math.floor(toLocal(ms, segments) / DAY_MS);
+        assert.equal(bucketKeyOfDay(day, 'month'), monthOf(ms));
+        return { date: bucketLabel(day, 'day'), month: monthKeyToIso(monthOf(ms)), hour: new Date(toLocal(ms, segments)).getUTCHours() };
+      });
+      assert.deepEqual(rows, TIMES.map((iso) => {
+        const { date, month, hour } = local(iso, timeZone);
+        return { date, month, hour };
+      }), timeZone);
     }
   });
 });

@@ -10,9 +10,9 @@ export interface ScopeOptions {
 }
 
 /**
- * The positions of the messages a metric counts, in time order: the columns' twin of
- * `scopedMessages` (period, channels, no system notices unless asked, bots and staff out unless
- * included).
+ * The positions of the messages a metric counts, in time order: **the** definition of which
+ * messages count — in the period and channels, not system notices (joins, pins, thread
+ * created...) unless asked, and, unless included, not from bots or staff.
  *
  * @example
  * const columns = await guildColumns(db, params.guild);

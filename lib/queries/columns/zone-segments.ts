@@ -7,10 +7,9 @@ const UTC: readonly OffsetSegment[] = [{ start: Number.NEGATIVE_INFINITY, offset
 const kept = new WeakMap<GuildColumns, Map<string, readonly OffsetSegment[]>>();
 
 /**
- * The offsets of `timeZone` over the guild's message span: the same segments as
- * `localTime(db, params).segments`, but the span comes from the columns (their first and last
- * message) instead of a `min`/`max` query, which reads the guild's whole time index on SQLite
- * (0.1-0.3 s on a million messages). Kept per columns and zone.
+ * The offsets of `timeZone` over the guild's message span (a day either side), the span taken
+ * from the columns' first and last message rather than a `min`/`max` query, which reads the
+ * guild's whole time index on SQLite (0.1-0.3 s on a million messages). Kept per columns and zone.
  *
  * @example
  * const days = localUnits(columns, counted, zoneSegments(columns, params.timeZone), DAY_MS);

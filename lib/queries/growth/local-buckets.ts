@@ -29,7 +29,7 @@ export function bucketKeyer(segments: readonly OffsetSegment[], granularity: Gra
 }
 
 /**
- * `bucketKeyOfDay(day, 'month')` with integer arithmetic (civil-from-days, as `monthKeySql`):
+ * `bucketKeyOfDay(day, 'month')` with integer arithmetic (civil-from-days):
  * members' messages jump between days, and a `Date` per day change would cost more than the rest.
  */
 function monthKeyOfDay(day: number): number {

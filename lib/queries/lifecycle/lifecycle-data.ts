@@ -5,7 +5,8 @@ import { guildColumns } from '../columns';
 import { excludedUsers } from '../network/excluded-users';
 import { interactionEvents, interactionScope } from '../network/interactions';
 import { numberParam } from '../param-values';
-import { DAY_MS, localTime } from '../time-buckets';
+import { DAY_MS } from '../time-buckets';
+import { zoneSegments } from '../columns/zone-segments';
 import { toLocal, type OffsetSegment } from '../time-zone';
 import { activeWindows } from './active-windows';
 import { connectedPeers } from './connected-peers';
@@ -77,7 +78,8 @@ export interface LifecycleData {
 export async function lifecycleData(db: Kysely<Database>, params: AuditParams, options: LifecycleOptions): Promise<LifecycleData> {
   const columns = await guildColumns(db, params.guild);
   const excluded = await excludedUsers(db, columns, params);
-  const [scoped, { segments }, joins] = await Promise.all([interactionScope(db, columns, params), localTime(db, params), joinsInPeriod(db, params)]);
+  const [scoped, joins] = await Promise.all([interactionScope(db, columns, params), joinsInPeriod(db, params)]);
+  const segments = zoneSegments(columns, params.timeZone);
   const events = interactionEvents(columns, scoped, { excluded });
   const { ids, index } = columns.users;
   const eventDay = messageDays(columns.messages.sentAt, events.message, segments);

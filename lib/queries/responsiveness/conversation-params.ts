@@ -30,7 +30,7 @@ export function widen(params: AuditParams, before: number, after: number): Audit
 
 /**
  * User IDs holding one of the guild's staff roles (by role ID or name), as
- * `message-scope.ts`'s `isStaff` defines staff; empty when no staff roles are given, so nobody is
+ * `staffUsers` (columns/scoped-indexes.ts) defines staff; empty when no staff roles are given, so nobody is
  * staff. Fetched once so a query can mark staff messages without a subquery per message.
  *
  * @example

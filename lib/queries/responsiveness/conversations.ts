@@ -57,7 +57,7 @@ interface Cell {
 
 /**
  * Conversations, after Common Room / CHAOSS as the project's metric definitions state them: a
- * conversation is a run of counted messages (`scopedMessages`: no system notices, bots or
+ * conversation is a run of counted messages (`scopedIndexes`: no system notices, bots or
  * excluded staff) in one channel, thread or forum post with no silence over `gapMinutes`
  * (default 30). It belongs to the period, channel and day of its first message; the silence
  * before it is checked against messages before `from` too, and its messages after `to` are not

@@ -66,7 +66,7 @@ interface Openings {
  *   someone other than its author within `windowHours` (default 24), and a reply to it by someone
  *   else at any later time (within the window a reply can never come before the next message by
  *   someone else in the same channel, so replies matter after the window: forum-style answers).
- * - Counted messages follow `scopedMessages` (no system notices; no bots unless includeBots),
+ * - Counted messages follow `scopedIndexes` (no system notices; no bots unless includeBots),
  *   with one deliberate difference: staff messages always count as *responses*, because
  *   "staff vs community responders" is part of the definition; `includeStaff` decides whether
  *   conversations opened by staff count as openings. With no `staffRoles`, nobody is staff.
