@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lowerBound } from '../../analysis/lower-bound';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import type { GuildColumns } from './guild-columns';
@@ -52,17 +53,7 @@ export async function excludedUserMask(db: Kysely<Database>, columns: GuildColum
 /** The positions [lo, hi) of the messages sent in the period (binary search on time). */
 export function periodSlice(columns: GuildColumns, params: Pick<AuditParams, 'from' | 'to'>): [number, number] {
   const t = columns.messages.sentAt;
-  const first = (at: number) => {
-    let lo = 0;
-    let hi = t.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (t[mid] < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return [params.from === null ? 0 : first(params.from), params.to === null ? t.length : first(params.to)];
+  return [params.from === null ? 0 : lowerBound(t, params.from), params.to === null ? t.length : lowerBound(t, params.to)];
 }
 
 /** 1 for each channel number in `channels`. */

@@ -27,15 +27,3 @@ export function authoredMessages(columns: GuildColumns): Adjacency {
   cache.set(columns, lists);
   return lists;
 }
-
-/** The first index in `values[from, to)` (ascending) whose value is >= `at`. */
-export function lowerBound(values: Int32Array, from: number, to: number, at: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

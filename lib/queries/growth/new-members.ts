@@ -7,7 +7,8 @@ import { channelMask, guildColumns, periodSlice } from '../columns';
 import type { QueryDefinition } from '../query-definition';
 import { DAY_MS, HOUR_MS } from '../time-buckets';
 import { ANSWERED_BY_BOT, ANSWERED_BY_PERSON, answeredMessages } from './answered-messages';
-import { authoredMessages, lowerBound } from './authored-messages';
+import { lowerBound } from '../../analysis/lower-bound';
+import { authoredMessages } from './authored-messages';
 import { firstSightings } from './first-sightings';
 
 /** What one new member did after they were first seen. */
@@ -98,7 +99,7 @@ export async function newMemberRows(db: Kysely<Database>, params: AuditParams, o
   const firstMessage = new Int32Array(firstSeen.length).fill(-1);
   for (const u of fresh) {
     const until = horizonMs === null ? end : Math.min(end, periodSlice(columns, { from: null, to: firstSeen[u] + horizonMs })[1]);
-    const upTo = lowerBound(values, start[u], start[u + 1], until);
+    const upTo = lowerBound(values, until, start[u], start[u + 1]);
     if (inChannels === null) {
       messages[u] = upTo - start[u];
       if (upTo > start[u]) firstMessage[u] = values[start[u]];

@@ -7,6 +7,7 @@ import { numberParam } from '../param-values';
 import type { QueryDefinition } from '../query-definition';
 import { channelStreams } from './channel-streams';
 import { channelNames, gapMs, staffUserIds, widen } from './conversation-params';
+import { lowerBound } from '../../analysis/lower-bound';
 import { quantilesInPlace } from '../../analysis/quantiles-in-place';
 
 /** Parameters of `responsiveness` besides the common ones. */
@@ -185,13 +186,7 @@ function addLateReplies(columns: GuildColumns, stream: Int32Array, staff: Uint8A
   const waitingAt = Int32Array.from(waiting, (o) => openings.at[o]).sort();
   waiting.sort((a, b) => openings.at[a] - openings.at[b]);
   const waitingIndex = (target: number) => {
-    let lo = 0;
-    let hi = waitingAt.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (waitingAt[mid] < target) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(waitingAt, target);
     return lo < waitingAt.length && waitingAt[lo] === target ? waiting[lo] : -1;
   };
   for (const i of stream) {
