@@ -1,16 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 
-/** How to read the rows. */
-export interface ArrayRowOptions {
-  /**
-   * Ask for every column in binary form: for selects of binary columns only, which then come
-   * as Buffers without the text (hex) encoding PostgreSQL would otherwise send.
-   */
-  binary?: boolean;
-}
-
 /** Runs a compiled select and hands each row to `onRow` as an array of column values, in select order. */
-export type ArrayRowReader = (query: CompiledQuery, onRow: (row: unknown[]) => void, options: ArrayRowOptions) => Promise<void>;
+export type ArrayRowReader = (query: CompiledQuery, onRow: (row: unknown[]) => void) => Promise<void>;
 
 const readers = new WeakMap<Kysely<any>, ArrayRowReader>();
 
@@ -31,9 +22,9 @@ export function registerArrayRowReader(db: Kysely<any>, reader: ArrayRowReader):
  * @example
  * await eachArrayRow(db, db.selectFrom('messages').select(['id', 'sent_at']).compile(), ([id, at]) => seen.add(id));
  */
-export async function eachArrayRow(db: Kysely<any>, query: CompiledQuery, onRow: (row: unknown[]) => void, options: ArrayRowOptions = {}): Promise<void> {
+export async function eachArrayRow(db: Kysely<any>, query: CompiledQuery, onRow: (row: unknown[]) => void): Promise<void> {
   const reader = readers.get(db);
-  if (reader) return reader(query, onRow, options);
+  if (reader) return reader(query, onRow);
   const result = await db.executeQuery(query);
   for (const row of result.rows) onRow(Object.values(row as object));
 }

@@ -7,7 +7,6 @@ import { PostgresImportWriter } from './postgres-import-writer';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
-const BYTEA_OID = 17;
 
 /**
  * Parses bigint and numeric results as JS numbers, as SQLite returns them. Safe because every
@@ -16,8 +15,6 @@ const BYTEA_OID = 17;
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
-    // Binary reads (see eachRowByCursor) of bytea: the raw bytes, as the Buffer pg received.
-    if (oid === BYTEA_OID && format === 'binary') return (value: Buffer) => value;
     return pg.types.getTypeParser(oid, format as 'text');
   },
 };
@@ -31,7 +28,7 @@ const types = {
 export function openPostgresEngine(url: string): Engine {
   const pool = new pg.Pool({ connectionString: url, types, max: 4 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  registerArrayRowReader(db, (query, onRow, options) => eachRowByCursor(pool, query, onRow, options.binary ?? false));
+  registerArrayRowReader(db, (query, onRow) => eachRowByCursor(pool, query, onRow));
 
   return {
     kind: 'postgres',
@@ -66,15 +63,16 @@ const CURSOR_ROWS = 20_000;
  * Reads a select through a server-side cursor, a batch of array rows at a time: pg would
  * otherwise hold every row of a million-row read at once (and spend its time collecting them).
  */
-async function eachRowByCursor(pool: pg.Pool, query: CompiledQuery, onRow: (row: unknown[]) => void, binary: boolean): Promise<void> {
+async function eachRowByCursor(pool: pg.Pool, query: CompiledQuery, onRow: (row: unknown[]) => void): Promise<void> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN READ ONLY');
+    // Every row will be read: plan for the whole read, not for the first rows (a cursor's
+    // default), which picked a sequential scan with an index probe per row over an index read
+    // and a hash join for a person's messages (1.8 s instead of 1.1 s).
+    await client.query('BEGIN READ ONLY; SET LOCAL cursor_tuple_fraction = 1');
     await client.query({ text: `DECLARE guildaudit_rows NO SCROLL CURSOR FOR ${query.sql}`, values: query.parameters as unknown[] });
     for (;;) {
-      // pg reads `binary` from any query config; its types only declare it on the object form.
-      const fetch = { text: `FETCH ${CURSOR_ROWS} FROM guildaudit_rows`, rowMode: 'array', binary } as pg.QueryArrayConfig;
-      const batch = await client.query(fetch);
+      const batch = await client.query({ text: `FETCH ${CURSOR_ROWS} FROM guildaudit_rows`, rowMode: 'array' });
       for (const row of batch.rows) onRow(row);
       if (batch.rows.length < CURSOR_ROWS) break;
     }
