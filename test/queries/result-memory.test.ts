@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { freezeRows } from '../../lib/queries/freeze-rows';
+import { freezeParsedRows } from '../../lib/queries/freeze-rows';
 import { QueryParamError } from '../../lib/queries/query-error';
 import { DEFAULT_MEMORY_BUDGET, memoryBudgetFromEnv, ResultMemory } from '../../lib/queries/result-memory';
 
@@ -51,8 +51,8 @@ test('a budget of 0 keeps nothing', () => {
   assert.deepEqual(memory.stats(), { entries: 0, size: 0, budget: 0 });
 });
 
-test('freezeRows freezes the array, its rows and what they hold', () => {
-  const rows = freezeRows([{ name: 'wren', guilds: [{ id: '1', roles: ['a'] }], extra: { n: 1 } }, { name: 'ash', guilds: [], extra: null }]);
+test('freezeParsedRows freezes the array, its rows and what they hold', () => {
+  const rows = freezeParsedRows([{ name: 'wren', guilds: [{ id: '1', roles: ['a'] }], extra: { n: 1 } }, { name: 'ash', guilds: [], extra: null }]);
   const mutable = rows as unknown as Array<{ name: string; guilds: Array<{ id: string; roles: string[] }>; extra: { n: number } }>;
   // Test files are compiled to strict-mode modules, where writes to frozen objects throw.
   assert.throws(() => mutable.push(mutable[0]), TypeError);
