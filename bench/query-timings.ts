@@ -29,8 +29,13 @@ export interface QuerySetTimings {
   cachedMs: number;
   /** How many of the set the memory layer answered (the rest were over its budget and came from the database). */
   fromMemory: number;
-  /** The whole set with the memory layer emptied first, served from the database cache (as a fresh `guildaudit query` sees it). */
+  /**
+   * The whole set with the memory layer emptied first (as a fresh `guildaudit query` sees it):
+   * from the database cache, but for results it judged quicker to compute again than to store.
+   */
   databaseCachedMs: number;
+  /** How many of the set came from the database cache in that pass. */
+  fromDatabase: number;
   /** Length of the whole set's JSON. */
   jsonChars: number;
 }
@@ -84,24 +89,25 @@ export async function timeQuerySet(db: Kysely<Database>, guild: string): Promise
   const uncachedMs = performance.now() - started;
 
   const cachedStart = performance.now();
-  const fromMemory = (await runCachedSet(db, paramsFor)).filter((r) => r.rows === fresh.get(r.query)).length;
+  const fromMemory = (await runSet(db, paramsFor, true)).filter((r) => r.rows === fresh.get(r.query)).length;
   const cachedMs = performance.now() - cachedStart;
 
   queryMemory().clear(db);
   const databaseStart = performance.now();
-  const fromDatabase = await runCachedSet(db, paramsFor);
+  const databaseSet = await runSet(db, paramsFor, false);
   const databaseCachedMs = performance.now() - databaseStart;
-  fromDatabase.forEach((r, i) => { perQuery[i].jsonChars = JSON.stringify(r.rows).length; });
+  const fromDatabase = databaseSet.filter((r) => r.cached).length;
+  databaseSet.forEach((r, i) => { perQuery[i].jsonChars = JSON.stringify(r.rows).length; });
   const jsonChars = perQuery.reduce((sum, q) => sum + q.jsonChars, 0);
-  return { perQuery, columnsBuildMs, columnsStoredMs, uncachedMs, cachedMs, fromMemory, databaseCachedMs, jsonChars };
+  return { perQuery, columnsBuildMs, columnsStoredMs, uncachedMs, cachedMs, fromMemory, databaseCachedMs, fromDatabase, jsonChars };
 }
 
-/** Every registered query, each of which must come from one cache layer or the other. */
-async function runCachedSet(db: Kysely<Database>, paramsFor: (name: string) => Record<string, unknown>) {
+/** Every registered query through runQuery; with `allCached`, each must come from a cache layer. */
+async function runSet(db: Kysely<Database>, paramsFor: (name: string) => Record<string, unknown>, allCached: boolean) {
   const results = [];
   for (const q of QUERIES) {
     const result = await runQuery(db, q.name, paramsFor(q.name));
-    if (!result.cached) throw new Error(`${q.name} was not served from the cache`);
+    if (allCached && !result.cached) throw new Error(`${q.name} was not served from the cache`);
     results.push(result);
   }
   return results;
