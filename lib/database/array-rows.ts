@@ -1,7 +1,16 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 
+/** How to read the rows. */
+export interface ArrayRowOptions {
+  /**
+   * Every selected column is binary (a blob / bytea): each comes as a Buffer of its raw bytes
+   * (PostgreSQL then sends them raw rather than as hex text). Parameters: strings and numbers.
+   */
+  binary?: boolean;
+}
+
 /** Runs a compiled select and hands each row to `onRow` as an array of column values, in select order. */
-export type ArrayRowReader = (query: CompiledQuery, onRow: (row: unknown[]) => void) => Promise<void>;
+export type ArrayRowReader = (query: CompiledQuery, onRow: (row: unknown[]) => void, options: ArrayRowOptions) => Promise<void>;
 
 const readers = new WeakMap<Kysely<any>, ArrayRowReader>();
 
@@ -22,9 +31,9 @@ export function registerArrayRowReader(db: Kysely<any>, reader: ArrayRowReader):
  * @example
  * await eachArrayRow(db, db.selectFrom('messages').select(['id', 'sent_at']).compile(), ([id, at]) => seen.add(id));
  */
-export async function eachArrayRow(db: Kysely<any>, query: CompiledQuery, onRow: (row: unknown[]) => void): Promise<void> {
+export async function eachArrayRow(db: Kysely<any>, query: CompiledQuery, onRow: (row: unknown[]) => void, options: ArrayRowOptions = {}): Promise<void> {
   const reader = readers.get(db);
-  if (reader) return reader(query, onRow);
+  if (reader) return reader(query, onRow, options);
   const result = await db.executeQuery(query);
   for (const row of result.rows) onRow(Object.values(row as object));
 }

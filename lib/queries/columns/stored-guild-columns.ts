@@ -20,7 +20,7 @@ export async function readStoredColumns(db: Kysely<Database>, guild: string, dat
   const first = await stored.select('parts').where('part', '=', 0).executeTakeFirst();
   if (!first) return null;
   const parts: Buffer[] = [];
-  await eachArrayRow(db, stored.select('bytes').orderBy('part').compile(), ([bytes]) => void parts.push(bytes as Buffer));
+  await eachArrayRow(db, stored.select('bytes').orderBy('part').compile(), ([bytes]) => void parts.push(bytes as Buffer), { binary: true });
   // A writer replacing them meanwhile (same version, same bytes) may leave a different count: rebuild then.
   if (parts.length !== first.parts) return null;
   return decodeGuildColumns(parts.length === 1 ? parts[0] : Buffer.concat(parts));

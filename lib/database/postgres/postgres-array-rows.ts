@@ -1,0 +1,64 @@
+import type { CompiledQuery } from 'kysely';
+import type pg from 'pg';
+import { binaryCopyRows } from './binary-copy-rows';
+import { copyTo } from './pg-copy';
+
+/** Rows fetched per round trip when reading a large select through a cursor. */
+const CURSOR_ROWS = 20_000;
+
+/**
+ * Reads a select through a server-side cursor, a batch of array rows at a time: pg would
+ * otherwise hold every row of a million-row read at once (and spend its time collecting them).
+ */
+export async function eachRowByCursor(pool: pg.Pool, query: CompiledQuery, onRow: (row: unknown[]) => void): Promise<void> {
+  const client = await pool.connect();
+  try {
+    // Every row will be read: plan for the whole read, not for the first rows (a cursor's
+    // default), which picked a sequential scan with an index probe per row over an index read
+    // and a hash join for a person's messages (1.8 s instead of 1.1 s).
+    await client.query('BEGIN READ ONLY; SET LOCAL cursor_tuple_fraction = 1');
+    await client.query({ text: `DECLARE guildaudit_rows NO SCROLL CURSOR FOR ${query.sql}`, values: query.parameters as unknown[] });
+    for (;;) {
+      const batch = await client.query({ text: `FETCH ${CURSOR_ROWS} FROM guildaudit_rows`, rowMode: 'array' });
+      for (const row of batch.rows) onRow(row);
+      if (batch.rows.length < CURSOR_ROWS) break;
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Reads a select of bytea columns as their raw bytes, by `COPY (select) TO STDOUT (FORMAT
+ * binary)`: a select would bring them as hex text, which pg turns into a string and then into
+ * bytes (for a million-message guild's 56 MB of stored columns, 112 MB of text). pg's protocol
+ * parser has no binary row mode, so COPY is the one way to get them raw.
+ */
+export async function eachRowByBinaryCopy(pool: pg.Pool, query: CompiledQuery, onRow: (row: unknown[]) => void): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const data = await copyTo(client, `COPY (${inlineParameters(client, query)}) TO STDOUT (FORMAT binary)`);
+    for (const row of binaryCopyRows(data)) onRow(row);
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * The select with its parameters written in as literals: COPY takes no parameters. Kysely
+ * writes every value as a `$n` parameter and every name quoted, so a `$` followed by digits is
+ * always a placeholder.
+ */
+function inlineParameters(client: pg.PoolClient, query: CompiledQuery): string {
+  return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = query.parameters[Number(n) - 1];
+    if (value === null) return 'NULL';
+    if (typeof value === 'string') return client.escapeLiteral(value);
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    throw new TypeError(`cannot write ${typeof value} parameter $${n} into a COPY statement`);
+  });
+}
