@@ -9,11 +9,11 @@ const MESSAGE_TABLES = ['messages', 'reactions', 'reaction_users', 'mentions', '
  * Returns null (and changes nothing) when messages are already stored.
  *
  * Building an index from all its rows at once is a sort; keeping it up to date row by row is a
- * B-tree search per row and index, and cost more than the table inserts themselves (about 40%
- * of SQLite's work on the benchmark export). Only indexes a plain `CREATE INDEX` made are
- * dropped: primary keys and unique indexes stay, since the writer's upserts and conflict checks
- * rely on them. Each index is built again from the statement that made it, so the schema ends up
- * exactly as it was. Must run inside the import's transaction: a rollback restores the indexes.
+ * B-tree search per row and index, about 40% of SQLite's work on the benchmark export. Only
+ * indexes a plain `CREATE INDEX` made are dropped: primary keys and unique indexes stay, since
+ * the writer's upserts and conflict checks rely on them. Each index is built again from the
+ * statement that made it, so the schema ends up exactly as it was. Must run inside the import's
+ * transaction: a rollback restores the indexes.
  *
  * @example
  * const buildIndexes = deferIndexesOfEmptyImport(handle);
