@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { registerArrayRowReader } from '../array-rows';
 import type { Engine, ImportWriter } from '../engine';
 import type { Database } from '../schema';
+import { deferIndexesOfEmptyImport } from './deferred-indexes';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { SqliteImportWriter } from './sqlite-import-writer';
 
@@ -46,12 +47,15 @@ export function openSqliteEngine(file: string): Engine {
       // The writer checks foreign keys itself (SqliteReferenceCheck), much cheaper than SQLite's
       // per-row parent lookups; the pragma only changes outside a transaction.
       // With a checkpointer, the commit only appends to the log and the copy runs beside the import.
+      // Into a database without messages, the secondary indexes are built once at the end.
       handle.pragma('foreign_keys = OFF');
       if (checkpointer) handle.pragma('wal_autocheckpoint = 0');
       try {
         handle.exec('BEGIN IMMEDIATE');
         try {
+          const buildIndexes = deferIndexesOfEmptyImport(handle);
           const result = await work(new SqliteImportWriter(handle));
+          buildIndexes?.();
           handle.exec('COMMIT');
           return result;
         } catch (error) {
