@@ -2,16 +2,17 @@ import type { Kysely } from 'kysely';
 import type { WeightedEdge } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
-import { guildColumns, type GuildColumns } from '../columns';
+import type { GuildColumns } from '../columns';
+import { perColumnsAndKey } from '../columns/columns-memo';
 import { idRanks } from '../columns/id-ranks';
-import { excludedUsers } from './excluded-users';
-import { countInteractions, interactionEvents, interactionScope, type InteractionCounts } from './interactions';
+import { countInteractions, type InteractionCounts } from './interactions';
 import { membersWithMessages } from './members-seen';
+import { periodInteractions } from './period-interactions';
 
 /** The directed interaction network of a period (see `InteractionEvents` for what an interaction is). */
 export interface InteractionNetwork {
   columns: GuildColumns;
-  /** The messages in scope (`interactionScope`) and the accounts left out (`excludedUsers`). */
+  /** The messages in scope (`interactionScope`) and the accounts left out (`excludedUserMask`). */
   scoped: Int32Array;
   excluded: Uint8Array;
   /**
@@ -19,13 +20,17 @@ export interface InteractionNetwork {
    * seen without one: authors of any message in scope, command invokers. In ID order.
    */
   nodes: Int32Array;
-  /** The edges: interaction counts per (source, target), sorted by source, then target ID. */
+  /** The edges: interaction counts per (source, target), sorted by source, then target ID. Shared: read-only. */
   edges: InteractionCounts;
 }
 
+const countsKept = perColumnsAndKey<InteractionCounts>(4);
+
 /**
  * Builds the period's interaction network: directed, weighted edges (every interaction weighs 1)
- * and, with `withMembers`, every member seen as a node (so isolated members count).
+ * and, with `withMembers`, every member seen as a node (so isolated members count). The edges
+ * are counted once per columns and parameters (see `periodInteractions`) and shared by the
+ * network queries.
  *
  * @example
  * const { nodes, edges } = await interactionNetwork(db, params, { withMembers: true });
@@ -35,11 +40,9 @@ export async function interactionNetwork(
   params: AuditParams,
   options: { withMembers: boolean },
 ): Promise<InteractionNetwork> {
-  const columns = await guildColumns(db, params.guild);
-  const excluded = await excludedUsers(db, columns, params);
-  const scoped = await interactionScope(db, columns, params);
-  const edges = countInteractions(columns, interactionEvents(columns, scoped, { excluded }));
-  const isNode = options.withMembers ? (await membersWithMessages(db, columns, params, excluded)).seen : new Uint8Array(columns.users.ids.length);
+  const { columns, scoped, excluded, events, key } = await periodInteractions(db, params);
+  const edges = countsKept(columns, key, () => countInteractions(columns, events));
+  const isNode = options.withMembers ? (await membersWithMessages(db, columns, params, excluded)).seen.slice() : new Uint8Array(columns.users.ids.length);
   for (let e = 0; e < edges.count; e++) isNode[edges.source[e]] = isNode[edges.target[e]] = 1;
   return { columns, scoped, excluded, nodes: usersInIdOrder(columns, isNode), edges };
 }

@@ -48,7 +48,7 @@ export async function networkSummary(db: Kysely<Database>, input: AuditParamsInp
   const params = await resolveAuditParams(db, input);
   const network = await interactionNetwork(db, params, { withMembers: true });
   const { columns, nodes: nodeNumbers, edges: counts } = network;
-  const unlisted = unlistedReactions(reactionTotals(columns, network.scoped, network.excluded), counts.listedReactions!);
+  const unlisted = unlistedReactions(reactionTotals(columns, network.scoped, network.excluded), counts.listedReactions);
   const ids = columns.users.ids;
   const isConnected = new Uint8Array(ids.length);
   for (let e = 0; e < counts.count; e++) isConnected[counts.source[e]] = isConnected[counts.target[e]] = 1;

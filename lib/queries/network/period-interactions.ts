@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database/schema';
+import type { AuditParams } from '../audit-params';
+import { excludedUserMask, guildColumns, type GuildColumns } from '../columns';
+import { perColumnsAndKey } from '../columns/columns-memo';
+import { interactionEvents, interactionScope, type InteractionEvents } from './interactions';
+
+/** A period's interactions, as the network and lifecycle queries all read them. */
+export interface PeriodInteractions {
+  columns: GuildColumns;
+  /** The messages in scope (`interactionScope`). */
+  scoped: Int32Array;
+  /** 1 per user number left out at either end of an interaction (`excludedUserMask`). */
+  excluded: Uint8Array;
+  /** Every interaction, reactions included. */
+  events: InteractionEvents;
+  /** Names the period, channels and accounts left out: the key of anything derived from these interactions. */
+  key: string;
+}
+
+/** Parameter sets kept per columns: a notebook or dashboard goes back and forth between a few. */
+const kept = perColumnsAndKey<Promise<PeriodInteractions>>(4);
+
+/**
+ * The period's interactions (`interactionEvents` over `interactionScope`, excluded accounts left
+ * out), worked out once per columns and parameters that matter (period, channels, accounts left
+ * out) and shared by every query that asks: the network, lifecycle and Orbit queries all start
+ * from them. Read-only.
+ *
+ * @example
+ * const { columns, events } = await periodInteractions(db, params);
+ */
+export async function periodInteractions(db: Kysely<Database>, params: AuditParams): Promise<PeriodInteractions> {
+  const columns = await guildColumns(db, params.guild);
+  const excluded = await excludedUserMask(db, columns, params);
+  const key = interactionsKey(params, excluded);
+  return kept(columns, key, async () => {
+    const scoped = await interactionScope(db, columns, params);
+    return { columns, scoped, excluded, events: interactionEvents(columns, scoped, { excluded }), key };
+  });
+}
+
+/**
+ * What the interactions of `params` depend on besides the columns, as a string: the period, the
+ * channels and the accounts left out (as user numbers, so staff are matched by who holds the roles).
+ *
+ * @example
+ * interactionsKey({ ...params, from: null, to: null, channels: null }, Uint8Array.of(0, 1)) // '[null,null,null]1'
+ */
+export function interactionsKey(params: Pick<AuditParams, 'from' | 'to' | 'channels'>, excluded: Uint8Array): string {
+  const out: number[] = [];
+  for (let u = 0; u < excluded.length; u++) if (excluded[u] === 1) out.push(u);
+  return JSON.stringify([params.from, params.to, params.channels]) + out.join(',');
+}
