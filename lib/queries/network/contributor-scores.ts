@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import { byId } from '../../analysis/id-order';
-import { pageRank } from '../../analysis/pagerank';
+import { numberedPageRank } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
 import type { GuildColumns } from '../columns';
 import { idRanks } from '../columns/id-ranks';
 import { contributorWeights, type ContributorWeights, type ContributorWeightsInput } from './contributor-weights';
-import { interactionNetwork, usersInIdOrder } from './interaction-network';
+import { interactionNetwork, nodeEdges, usersInIdOrder } from './interaction-network';
 import type { InteractionCounts } from './interactions';
 import { memberNames, nameOf } from './member-names';
 import { reactionCounts, type ReactionCounts } from './reaction-counts';
@@ -93,13 +93,11 @@ export async function contributorScores(db: Kysely<Database>, input: Contributor
   const scores = new Float64Array(ids.length);
   const normalisedSeed = new Float64Array(ids.length);
   if (total > 0) {
-    const walked = Array.from(walk.source, (s, k) => ({ source: ids[s], target: ids[walk.target[k]], weight: walk.replies[k] + walk.mentions[k] + walk.reactions[k] }));
-    const seedById = new Map(Array.from(usersInIdOrder(columns, seeded), (u) => [ids[u], seed[u]]));
-    const result = pageRank(Array.from(nodes, (u) => ids[u]), walked, { alpha: weights.alpha, seed: seedById });
-    for (const u of nodes) {
-      scores[u] = result.scores.get(ids[u]) ?? 0;
-      normalisedSeed[u] = result.seed.get(ids[u]) ?? 0;
-    }
+    const result = numberedPageRank(nodes.length, nodeEdges(columns, nodes, walk), { alpha: weights.alpha, seed: Float64Array.from(nodes, (u) => seed[u]) });
+    nodes.forEach((u, i) => {
+      scores[u] = result.scores[i];
+      normalisedSeed[u] = result.seed[i];
+    });
   }
   const breakdowns = scoreBreakdown({
     columns, emojis: reactions.emojis, nodes, walk, mints, alpha: weights.alpha, total, scores, seed: normalisedSeed,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { WeightedEdge } from '../../analysis/pagerank';
+import type { NumberedEdges } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import type { GuildColumns } from '../columns';
@@ -22,6 +22,8 @@ export interface InteractionNetwork {
   nodes: Int32Array;
   /** The edges: interaction counts per (source, target), sorted by source, then target ID. Shared: read-only. */
   edges: InteractionCounts;
+  /** Names the interactions' parameters (see `PeriodInteractions.key`): the key of anything derived from the edges. */
+  key: string;
 }
 
 const countsKept = perColumnsAndKey<InteractionCounts>(4);
@@ -44,7 +46,7 @@ export async function interactionNetwork(
   const edges = countsKept(columns, key, () => countInteractions(columns, events));
   const isNode = options.withMembers ? (await membersWithMessages(db, columns, params, excluded)).seen.slice() : new Uint8Array(columns.users.ids.length);
   for (let e = 0; e < edges.count; e++) isNode[edges.source[e]] = isNode[edges.target[e]] = 1;
-  return { columns, scoped, excluded, nodes: usersInIdOrder(columns, isNode), edges };
+  return { columns, scoped, excluded, nodes: usersInIdOrder(columns, isNode), edges, key };
 }
 
 /** User numbers marked 1, in ID order. */
@@ -55,12 +57,33 @@ export function usersInIdOrder(columns: GuildColumns, marked: Uint8Array): Int32
   return byRank.filter((u) => u >= 0);
 }
 
-/** The edges as the analysis functions take them: member IDs, weight = replies + mentions + reactions. */
-export function weightedEdges(network: InteractionNetwork): WeightedEdge[] {
-  const { ids } = network.columns.users;
-  const e = network.edges;
-  const out: WeightedEdge[] = new Array(e.count);
-  for (let k = 0; k < e.count; k++) out[k] = { source: ids[e.source[k]], target: ids[e.target[k]], weight: e.replies[k] + e.mentions[k] + e.reactions[k] };
+/** Edges between user numbers with interaction amounts by kind (pair counts, or the contributor walk's weights). */
+export interface EdgesByKind {
+  count: number;
+  source: Int32Array;
+  target: Int32Array;
+  replies: ArrayLike<number>;
+  mentions: ArrayLike<number>;
+  reactions: ArrayLike<number>;
+}
+
+/**
+ * The edges as `numberedPageRank` takes them: each end numbered by its position in `nodes`
+ * (user numbers in ID order, holding both ends of every edge), weight = replies + mentions +
+ * reactions.
+ *
+ * @example
+ * const { scores } = numberedPageRank(network.nodes.length, nodeEdges(columns, network.nodes, network.edges));
+ */
+export function nodeEdges(columns: GuildColumns, nodes: Int32Array, edges: EdgesByKind): NumberedEdges {
+  const position = new Int32Array(columns.users.ids.length);
+  nodes.forEach((u, i) => (position[u] = i));
+  const out = { count: edges.count, source: new Int32Array(edges.count), target: new Int32Array(edges.count), weight: new Float64Array(edges.count) };
+  for (let k = 0; k < edges.count; k++) {
+    out.source[k] = position[edges.source[k]];
+    out.target[k] = position[edges.target[k]];
+    out.weight[k] = edges.replies[k] + edges.mentions[k] + edges.reactions[k];
+  }
   return out;
 }
 
