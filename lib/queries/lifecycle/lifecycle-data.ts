@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
+import type { GuildColumns } from '../columns';
 import { perColumnsAndKey } from '../columns/columns-memo';
 import { zoneSegments } from '../columns/zone-segments';
-import { periodInteractions } from '../network/period-interactions';
+import { periodInteractions, type PeriodInteractions } from '../network/period-interactions';
 import { numberParam } from '../param-values';
 import { DAY_MS } from '../time-buckets';
 import { toLocal, type OffsetSegment } from '../time-zone';
@@ -45,8 +46,11 @@ export function lifecycleOptions(input: LifecycleOptionsInput): LifecycleOptions
   };
 }
 
-/** What the lifecycle state machine runs on. */
+/** What the lifecycle state machine runs on. Shared: read-only. */
 export interface LifecycleData {
+  columns: GuildColumns;
+  /** Names the interactions, zone and options these were made from: the key of anything derived from them. */
+  key: string;
   /** Local day number of window 0's last day; window w ends on `firstEnd + w`. */
   firstEnd: number;
   /** Number of windows (0 when the period is shorter than one window). */
@@ -65,15 +69,8 @@ interface EventDays {
   last: number;
 }
 
-/** Who was active and connected in each window (see `activeWindows`, `connectedPeers`). */
-interface WindowFacts {
-  active: Array<Uint8Array | undefined>;
-  peers: Array<Uint16Array | undefined>;
-}
-
-// Kept per interactions and zone / window parameters, so lifecycle and lifecycle-members share them.
-const daysKept = perColumnsAndKey<EventDays>(4);
-const factsKept = perColumnsAndKey<WindowFacts>(4);
+// Kept per interactions, zone and options, so lifecycle and lifecycle-members share them.
+const kept = perColumnsAndKey<Promise<LifecycleData>>(4);
 
 /**
  * Loads a period's daily interactions and joins and turns them into windows per member:
@@ -87,17 +84,25 @@ const factsKept = perColumnsAndKey<WindowFacts>(4);
  *   exchanged at least `connectedInteractions` interactions (both directions, all kinds);
  * - joins are the first join notice (`members.joined_at`) when it falls in the period; the
  *   archive has no leave events, so nobody is known to have left.
- * The interactions' days and the windows' activity and connections are worked out once per
- * columns, parameters and zone, and shared: the members' `active` arrays are read-only.
+ * Worked out once per columns, parameters (the period, channels and accounts left out; the
+ * zone) and options (`stepDays` plays no part), and shared: read-only.
  *
  * @example
  * const data = await lifecycleData(db, params, lifecycleOptions({}));
  */
 export async function lifecycleData(db: Kysely<Database>, params: AuditParams, options: LifecycleOptions): Promise<LifecycleData> {
-  const [{ columns, excluded, events, key }, joins] = await Promise.all([periodInteractions(db, params), joinsInPeriod(db, params)]);
+  const interactions = await periodInteractions(db, params);
+  const { windowDays, connectedInteractions, connectedPeers } = options;
+  const key = `${interactions.key}|${params.timeZone}|${windowDays}|${connectedInteractions}|${connectedPeers}`;
+  return kept(interactions.columns, key, () => windowsOf(db, params, options, interactions, key));
+}
+
+async function windowsOf(db: Kysely<Database>, params: AuditParams, options: LifecycleOptions, interactions: PeriodInteractions, key: string): Promise<LifecycleData> {
+  const { columns, excluded, events } = interactions;
+  const joins = await joinsInPeriod(db, params);
   const segments = zoneSegments(columns, params.timeZone);
   const { ids, index } = columns.users;
-  const days = daysKept(columns, `${key}|${params.timeZone}`, () => eventDays(columns.messages.sentAt, events.message, segments));
+  const days = eventDays(columns.messages.sentAt, events.message, segments);
 
   const joinDays = new Map<string, number>();
   const joinedAt = new Map<string, number>();
@@ -119,10 +124,8 @@ export async function lifecycleData(db: Kysely<Database>, params: AuditParams, o
   const windows = Number.isFinite(start) && Number.isFinite(end) ? Math.max(0, end - firstEnd + 1) : 0;
 
   const span = { firstEnd, windows, windowDays: L };
-  const { active, peers } = factsKept(columns, `${key}|${params.timeZone}|${firstEnd}|${windows}|${L}|${options.connectedInteractions}`, () => ({
-    active: activeWindows(events, days.day, ids.length, span),
-    peers: connectedPeers(events, days.day, ids.length, span, options.connectedInteractions),
-  }));
+  const active = activeWindows(events, days.day, ids.length, span);
+  const peers = connectedPeers(events, days.day, ids.length, span, options.connectedInteractions);
   // A member is in the lifecycle once at either end of an interaction, or by joining.
   const isMember = new Uint8Array(ids.length);
   for (let e = 0; e < events.count; e++) isMember[events.source[e]] = isMember[events.target[e]] = 1;
@@ -142,7 +145,7 @@ export async function lifecycleData(db: Kysely<Database>, params: AuditParams, o
   };
   for (let u = 0; u < ids.length; u++) if (isMember[u] === 1 || joinDays.has(ids[u])) member(ids[u], u);
   for (const id of joinDays.keys()) if (!index.has(id)) member(id, undefined);
-  return { firstEnd, windows, members, joinDays, joinedAt };
+  return { columns, key, firstEnd, windows, members, joinDays, joinedAt };
 }
 
 /** Local day number of the message at each position, walking the zone's offsets in time order. */
