@@ -20,6 +20,14 @@ export function perColumns<T>(derive: (columns: GuildColumns) => T): (columns: G
 }
 
 /**
+ * Parameter sets the query memos keep per columns: the queries of one audit share one set, and a
+ * second lets two compared periods alternate. Each set can hold tens of MB on a million messages
+ * (a period's interactions, lifecycle windows), and repeated queries are served by the result
+ * cache anyway.
+ */
+export const PARAMETER_SETS_KEPT = 2;
+
+/**
  * A memo for values that depend on the columns and on parameters: `memo(columns, key, derive)`
  * runs `derive` once per columns object and key — a string naming everything besides the columns
  * that the value depends on — keeping the `size` most recently used keys of each columns object

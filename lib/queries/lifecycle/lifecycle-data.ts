@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import type { GuildColumns } from '../columns';
-import { perColumnsAndKey } from '../columns/columns-memo';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
 import { zoneSegments } from '../columns/zone-segments';
 import { periodInteractions, type PeriodInteractions } from '../network/period-interactions';
 import { numberParam } from '../param-values';
@@ -70,7 +70,7 @@ interface EventDays {
 }
 
 // Kept per interactions, zone and options, so lifecycle and lifecycle-members share them.
-const kept = perColumnsAndKey<Promise<LifecycleData>>(4);
+const kept = perColumnsAndKey<Promise<LifecycleData>>(PARAMETER_SETS_KEPT);
 
 /**
  * Loads a period's daily interactions and joins and turns them into windows per member:

@@ -1,8 +1,8 @@
-import { perColumnsAndKey } from '../columns/columns-memo';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
 import type { LifecycleData } from './lifecycle-data';
 import { lifecycleStates, type LifecycleStates } from './togethercrew-states';
 
-const kept = perColumnsAndKey<LifecycleStates>(4);
+const kept = perColumnsAndKey<LifecycleStates>(PARAMETER_SETS_KEPT);
 
 /**
  * `lifecycleStates` of the data's members with their categories at window `at` — by default the

@@ -3,7 +3,7 @@ import type { NumberedEdges } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import type { GuildColumns } from '../columns';
-import { perColumnsAndKey } from '../columns/columns-memo';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
 import { idRanks } from '../columns/id-ranks';
 import { countInteractions, type InteractionCounts } from './interactions';
 import { membersWithMessages } from './members-seen';
@@ -26,7 +26,7 @@ export interface InteractionNetwork {
   key: string;
 }
 
-const countsKept = perColumnsAndKey<InteractionCounts>(4);
+const countsKept = perColumnsAndKey<InteractionCounts>(PARAMETER_SETS_KEPT);
 
 /**
  * Builds the period's interaction network: directed, weighted edges (every interaction weighs 1)

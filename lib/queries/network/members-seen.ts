@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import { scopedIndexes, type GuildColumns } from '../columns';
-import { perColumnsAndKey } from '../columns/columns-memo';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
 import { interactionsKey } from './period-interactions';
 
 /** Members seen in the period, with their counted messages, by user number. */
@@ -13,7 +13,7 @@ export interface MembersWithMessages {
   messages: Int32Array;
 }
 
-const kept = perColumnsAndKey<Promise<MembersWithMessages>>(4);
+const kept = perColumnsAndKey<Promise<MembersWithMessages>>(PARAMETER_SETS_KEPT);
 
 /**
  * Members seen in the period through their messages, and their counted messages: the authors of

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import { excludedUserMask, guildColumns, type GuildColumns } from '../columns';
-import { perColumnsAndKey } from '../columns/columns-memo';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
 import { interactionEvents, interactionScope, type InteractionEvents } from './interactions';
 
 /** A period's interactions, as the network and lifecycle queries all read them. */
@@ -18,8 +18,7 @@ export interface PeriodInteractions {
   key: string;
 }
 
-/** Parameter sets kept per columns: a notebook or dashboard goes back and forth between a few. */
-const kept = perColumnsAndKey<Promise<PeriodInteractions>>(4);
+const kept = perColumnsAndKey<Promise<PeriodInteractions>>(PARAMETER_SETS_KEPT);
 
 /**
  * The period's interactions (`interactionEvents` over `interactionScope`, excluded accounts left

@@ -1,4 +1,4 @@
-import { perColumnsAndKey } from '../columns/columns-memo';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
 import { undirectedPairs, usersInIdOrder, type InteractionNetwork, type UndirectedPairs } from './interaction-network';
 import { memberCommunities, type MemberCommunities } from './undirected-measures';
 
@@ -12,7 +12,7 @@ export interface UndirectedNetwork {
   communities: MemberCommunities;
 }
 
-const kept = perColumnsAndKey<UndirectedNetwork>(4);
+const kept = perColumnsAndKey<UndirectedNetwork>(PARAMETER_SETS_KEPT);
 
 /**
  * The undirected pairs, connected members and Louvain communities of the network's edges (its
