@@ -12,7 +12,7 @@ import type { InteractionCounts } from './interactions';
 import { memberNames, nameOf } from './member-names';
 import { reactionCounts, type ReactionCounts } from './reaction-counts';
 import { scoreBreakdown, type Mints, type ScoreBreakdown, type WalkEdges } from './score-breakdown';
-import { reactionTotals, unlistedReactions } from './unlisted-reactions';
+import { unlistedPerAuthor } from './unlisted-reactions';
 
 /** One member's contributor score, with where it came from. */
 export interface ContributorScoreRow {
@@ -57,10 +57,11 @@ export interface ContributorScoresInput extends AuditParamsInput, ContributorWei
 export async function contributorScores(db: Kysely<Database>, input: ContributorScoresInput): Promise<ContributorScoreRow[]> {
   const params = await resolveAuditParams(db, input);
   const weights = await contributorWeights(db, params, input);
-  const { columns, scoped, excluded, edges: interactions } = await interactionNetwork(db, params, { withMembers: false });
+  const network = await interactionNetwork(db, params, { withMembers: false });
+  const { columns, scoped, excluded, edges: interactions } = network;
   const reactions = reactionCounts(columns, scoped, excluded);
   const names = await memberNames(db, params.guild);
-  const unlisted = unlistedReactions(reactionTotals(columns, scoped, excluded), interactions.listedReactions);
+  const unlisted = unlistedPerAuthor(network);
   const { ids } = columns.users;
   const channelIds = columns.channels.ids;
   const channelNames = await channelNameMap(db, params.guild);

@@ -6,7 +6,7 @@ import type { QueryDefinition } from '../query-definition';
 import { interactionNetwork } from './interaction-network';
 import { memberCentralisation } from './undirected-measures';
 import { undirectedNetwork } from './undirected-network';
-import { reactionTotals, unlistedReactions } from './unlisted-reactions';
+import { unlistedPerAuthor } from './unlisted-reactions';
 
 /** The shape of a period's interaction network, in one row. */
 export interface NetworkSummaryRow {
@@ -49,7 +49,7 @@ export async function networkSummary(db: Kysely<Database>, input: AuditParamsInp
   const params = await resolveAuditParams(db, input);
   const network = await interactionNetwork(db, params, { withMembers: true });
   const { columns, nodes: nodeNumbers, edges: counts } = network;
-  const unlisted = unlistedReactions(reactionTotals(columns, network.scoped, network.excluded), counts.listedReactions);
+  const unlisted = unlistedPerAuthor(network);
   const { pairs: undirected, connected, communities } = undirectedNetwork(network);
   const interactions = undirected.weight.reduce((sum, w) => sum + w, 0);
   return [{
