@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
-import { scopedIndexes, type GuildColumns } from '../columns';
+import { scopedIndexes, scopeKey, type GuildColumns } from '../columns';
 import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
-import { interactionsKey } from './period-interactions';
 
 /** Members seen in the period, with their counted messages, by user number. */
 export interface MembersWithMessages {
@@ -26,7 +25,7 @@ const kept = perColumnsAndKey<Promise<MembersWithMessages>>(PARAMETER_SETS_KEPT)
  * const { seen, messages } = await membersWithMessages(db, columns, params, excluded);
  */
 export function membersWithMessages(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, excluded: Uint8Array): Promise<MembersWithMessages> {
-  return kept(columns, interactionsKey(params, excluded), () => membersSeen(db, columns, params, excluded));
+  return kept(columns, scopeKey(params, excluded), () => membersSeen(db, columns, params, excluded));
 }
 
 async function membersSeen(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, excluded: Uint8Array): Promise<MembersWithMessages> {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
-import { excludedUserMask, guildColumns, type GuildColumns } from '../columns';
+import { excludedUserMask, guildColumns, scopeKey, type GuildColumns } from '../columns';
 import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
 import { interactionEvents, interactionScope, type InteractionEvents } from './interactions';
 
@@ -32,22 +32,9 @@ const kept = perColumnsAndKey<Promise<PeriodInteractions>>(PARAMETER_SETS_KEPT);
 export async function periodInteractions(db: Kysely<Database>, params: AuditParams): Promise<PeriodInteractions> {
   const columns = await guildColumns(db, params.guild);
   const excluded = await excludedUserMask(db, columns, params);
-  const key = interactionsKey(params, excluded);
+  const key = scopeKey(params, excluded);
   return kept(columns, key, async () => {
     const scoped = await interactionScope(db, columns, params);
     return { columns, scoped, excluded, events: interactionEvents(columns, scoped, { excluded }), key };
   });
-}
-
-/**
- * What the interactions of `params` depend on besides the columns, as a string: the period, the
- * channels and the accounts left out (as user numbers, so staff are matched by who holds the roles).
- *
- * @example
- * interactionsKey({ ...params, from: null, to: null, channels: null }, Uint8Array.of(0, 1)) // '[null,null,null]1'
- */
-export function interactionsKey(params: Pick<AuditParams, 'from' | 'to' | 'channels'>, excluded: Uint8Array): string {
-  const out: number[] = [];
-  for (let u = 0; u < excluded.length; u++) if (excluded[u] === 1) out.push(u);
-  return JSON.stringify([params.from, params.to, params.channels]) + out.join(',');
 }
