@@ -97,6 +97,7 @@ export async function lifecycleData(db: Kysely<Database>, params: AuditParams, o
   return kept(interactions.columns, key, () => windowsOf(db, params, options, interactions, key));
 }
 
+/** The work behind `lifecycleData`: joins, event days, each member's windows. */
 async function windowsOf(db: Kysely<Database>, params: AuditParams, options: LifecycleOptions, interactions: PeriodInteractions, key: string): Promise<LifecycleData> {
   const { columns, excluded, events } = interactions;
   const joins = await joinsInPeriod(db, params);
