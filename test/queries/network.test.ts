@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { louvainCommunities, modularity } from '../../lib/analysis/communities';
 import { directedDensity, freemanCentralisation } from '../../lib/analysis/network-measures';
-import { pageRank } from '../../lib/analysis/pagerank';
+import { numberedPageRank, pageRank } from '../../lib/analysis/pagerank';
 import { contributorScores, networkEdges, networkMembers, networkSummary } from '../../lib/queries/network';
 import { QueryParamError } from '../../lib/queries/query-error';
 import { runQuery } from '../../lib/queries/run-query';
@@ -41,6 +41,24 @@ test('PageRank with a seed: a ⇄ b restarting at a', () => {
   assert.deepEqual([...seed], [['a', 1], ['b', 0]]);
   assert.throws(() => pageRank(['a'], [edge('a', 'z')]), RangeError);
   assert.throws(() => pageRank(['a'], [], { alpha: 1.5 }), RangeError);
+});
+
+test('PageRank on node numbers: parallel edges add up, out of order; bit for bit the same as on IDs', () => {
+  // 0 → 1 twice (weight 1 + 1), 0 → 2 once (weight 2), given out of target order: node 0 passes half to each.
+  // 1 and 2 link nowhere. α = 0.5: x_0 = ½·(1 + d)/3 where d = x_1 + x_2, and x_1 = x_2 = x_0/4 + ½·(1 + d)/3,
+  // so x_1 = x_2 = 5·x_0/4, 1 = x_0 + 5·x_0/2 ⇒ x_0 = 2/7, x_1 = x_2 = 5/14.
+  const edges = { count: 3, source: Int32Array.of(0, 0, 0), target: Int32Array.of(1, 2, 1), weight: Float64Array.of(1, 2, 1) };
+  const { scores, seed, converged } = numberedPageRank(3, edges, { alpha: 0.5 });
+  assert.ok(converged);
+  close(scores[0], 2 / 7, 'node 0');
+  close(scores[1], 5 / 14, 'node 1');
+  close(scores[2], 5 / 14, 'node 2');
+  assert.deepEqual([...seed], [1 / 3, 1 / 3, 1 / 3]);
+  const byId = pageRank(['a', 'b', 'c'], [edge('a', 'b'), edge('a', 'c', 2), edge('a', 'b')], { alpha: 0.5 }).scores;
+  assert.deepEqual([...byId.values()], [...scores]);
+  assert.throws(() => numberedPageRank(2, { count: 1, source: Int32Array.of(0), target: Int32Array.of(1), weight: Float64Array.of(-1) }), /edge node 0 -> node 1 has a bad weight -1/);
+  assert.throws(() => numberedPageRank(2, { count: 1, source: Int32Array.of(0), target: Int32Array.of(2), weight: Float64Array.of(1) }), RangeError);
+  assert.throws(() => pageRank(['a', 'b'], [edge('a', 'b', NaN)]), /edge a -> b has a bad weight NaN/);
 });
 
 test('Freeman centralisation: 1 for a star, 0 for a cycle, null below 3 nodes; density', () => {

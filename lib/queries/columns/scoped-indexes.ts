@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { lowerBound } from '../../analysis/lower-bound';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from './columns-memo';
 import type { GuildColumns } from './guild-columns';
 
 /** Which messages a scope keeps besides the period and channels. */
@@ -10,20 +11,42 @@ export interface ScopeOptions {
   system?: boolean;
 }
 
+/** Scopes kept per columns: the queries of one parameter set ask for about four (with or without system notices, bots and staff; widened periods). */
+const kept = perColumnsAndKey<Int32Array>(4 * PARAMETER_SETS_KEPT);
+
 /**
  * The positions of the messages a metric counts, in time order: **the** definition of which
  * messages count — in the period and channels, not system notices (joins, pins, thread
- * created...) unless asked, and, unless included, not from bots or staff.
+ * created...) unless asked, and, unless included, not from bots or staff. Worked out once per
+ * columns and scope (see `scopeKey`) and shared by the queries that ask: read-only.
  *
  * @example
  * const columns = await guildColumns(db, params.guild);
  * for (const i of await scopedIndexes(db, columns, params)) perAuthor[columns.messages.author[i]]++;
  */
 export async function scopedIndexes(db: Kysely<Database>, columns: GuildColumns, params: AuditParams, options: ScopeOptions = {}): Promise<Int32Array> {
+  const userOut = await excludedUserMask(db, columns, params);
+  return kept(columns, `${scopeKey(params, userOut)}|${options.system === true}`, () => scope(columns, params, userOut, options));
+}
+
+/**
+ * What a scope of `params` depends on besides the columns, as a string: the period, the channels
+ * and the accounts left out (as user numbers, so staff are matched by who holds the roles). The
+ * key of anything derived from the scope.
+ *
+ * @example
+ * scopeKey({ from: null, to: null, channels: null }, Uint8Array.of(0, 1)) // '[null,null,null]1'
+ */
+export function scopeKey(params: Pick<AuditParams, 'from' | 'to' | 'channels'>, excluded: Uint8Array): string {
+  const out: number[] = [];
+  for (let u = 0; u < excluded.length; u++) if (excluded[u] === 1) out.push(u);
+  return JSON.stringify([params.from, params.to, params.channels]) + out.join(',');
+}
+
+function scope(columns: GuildColumns, params: AuditParams, userOut: Uint8Array, options: ScopeOptions): Int32Array {
   const m = columns.messages;
   const [lo, hi] = periodSlice(columns, params);
   const channelOk = params.channels === null ? null : channelMask(columns, params.channels);
-  const userOut = await excludedUserMask(db, columns, params);
   const out = new Int32Array(hi - lo);
   let k = 0;
   for (let i = lo; i < hi; i++) {

@@ -1,10 +1,12 @@
 import { DAY_MS } from '../time-buckets';
 import { offsetSegments, type OffsetSegment } from '../time-zone';
+import { perColumnsAndKey } from './columns-memo';
 import type { GuildColumns } from './guild-columns';
 
 const UTC: readonly OffsetSegment[] = [{ start: Number.NEGATIVE_INFINITY, offsetMs: 0 }];
 
-const kept = new WeakMap<GuildColumns, Map<string, readonly OffsetSegment[]>>();
+/** Zones kept per columns: a session rarely looks at more than a few. */
+const kept = perColumnsAndKey<readonly OffsetSegment[]>(8);
 
 /**
  * The offsets of `timeZone` over the guild's message span (a day either side), the span taken
@@ -16,14 +18,10 @@ const kept = new WeakMap<GuildColumns, Map<string, readonly OffsetSegment[]>>();
  */
 export function zoneSegments(columns: GuildColumns, timeZone: string): readonly OffsetSegment[] {
   if (timeZone === 'UTC') return UTC;
-  const byZone = kept.get(columns) ?? kept.set(columns, new Map()).get(columns)!;
-  let segments = byZone.get(timeZone);
-  if (!segments) {
+  return kept(columns, timeZone, () => {
     const t = columns.messages.sentAt;
     const first = t.length > 0 ? t[0] : Date.now();
     const last = t.length > 0 ? t[t.length - 1] : first;
-    segments = offsetSegments(timeZone, first - DAY_MS, last + DAY_MS);
-    byZone.set(timeZone, segments);
-  }
-  return segments;
+    return offsetSegments(timeZone, first - DAY_MS, last + DAY_MS);
+  });
 }

@@ -1,10 +1,9 @@
 import { REPLY, type GuildColumns } from '../columns';
+import { perColumns } from '../columns/columns-memo';
 
 /** Flag bits of `answeredMessages`. */
 export const ANSWERED_BY_PERSON = 1;
 export const ANSWERED_BY_BOT = 2;
-
-const cache = new WeakMap<GuildColumns, Uint8Array>();
 
 /**
  * Per message, who replied to it: `ANSWERED_BY_PERSON` when a conversational, non-forward
@@ -14,17 +13,14 @@ const cache = new WeakMap<GuildColumns, Uint8Array>();
  * @example
  * const answered = answeredMessages(columns)[first] & (includeBots ? ANSWERED_BY_PERSON | ANSWERED_BY_BOT : ANSWERED_BY_PERSON);
  */
-export function answeredMessages(columns: GuildColumns): Uint8Array {
-  let flags = cache.get(columns);
-  if (flags) return flags;
+export const answeredMessages: (columns: GuildColumns) => Uint8Array = perColumns((columns) => {
   const { author, conversational, count, referenceKind, referenced } = columns.messages;
   const isBot = columns.users.isBot;
-  flags = new Uint8Array(count);
+  const flags = new Uint8Array(count);
   for (let r = 0; r < count; r++) {
     const target = referenced[r];
     if (target < 0 || referenceKind[r] !== REPLY || conversational[r] === 0 || author[r] === author[target]) continue;
     flags[target] |= isBot[author[r]] === 1 ? ANSWERED_BY_BOT : ANSWERED_BY_PERSON;
   }
-  cache.set(columns, flags);
   return flags;
-}
+});

@@ -1,6 +1,5 @@
 import type { Adjacency, GuildColumns } from '../columns';
-
-const cache = new WeakMap<GuildColumns, Adjacency>();
+import { perColumns } from '../columns/columns-memo';
 
 /**
  * Each user's conversational messages (system notices left out), as message positions in time
@@ -12,9 +11,7 @@ const cache = new WeakMap<GuildColumns, Adjacency>();
  * const { start, values } = authoredMessages(columns);
  * const firstMessage = start[u] < start[u + 1] ? values[start[u]] : -1;
  */
-export function authoredMessages(columns: GuildColumns): Adjacency {
-  let lists = cache.get(columns);
-  if (lists) return lists;
+export const authoredMessages: (columns: GuildColumns) => Adjacency = perColumns((columns) => {
   const { author, conversational, count } = columns.messages;
   const users = columns.users.ids.length;
   const start = new Uint32Array(users + 1);
@@ -23,7 +20,5 @@ export function authoredMessages(columns: GuildColumns): Adjacency {
   const fill = start.slice(0, users);
   const values = new Int32Array(start[users]);
   for (let i = 0; i < count; i++) if (conversational[i] === 1) values[fill[author[i]]++] = i;
-  lists = { start, values };
-  cache.set(columns, lists);
-  return lists;
-}
+  return { start, values };
+});

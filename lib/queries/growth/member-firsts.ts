@@ -1,5 +1,6 @@
 import { MEMBER_JOIN_KIND } from '../../archives/message-kinds';
 import type { GuildColumns } from '../columns';
+import { perColumns } from '../columns/columns-memo';
 
 /**
  * Each user's first message and first join notice over the whole guild (every channel, the
@@ -17,8 +18,6 @@ export interface MemberFirsts {
   joinNotices: Int32Array;
 }
 
-const cache = new WeakMap<GuildColumns, MemberFirsts>();
-
 /**
  * The members' first messages and join notices of a guild's columns, worked out once per
  * columns (one pass; the columns are immutable, and this is dropped with them).
@@ -27,9 +26,7 @@ const cache = new WeakMap<GuildColumns, MemberFirsts>();
  * const { firstAny } = memberFirsts(columns);
  * const firstSeen = firstAny[user] >= 0 ? columns.messages.sentAt[firstAny[user]] : null;
  */
-export function memberFirsts(columns: GuildColumns): MemberFirsts {
-  let firsts = cache.get(columns);
-  if (firsts) return firsts;
+export const memberFirsts: (columns: GuildColumns) => MemberFirsts = perColumns((columns) => {
   const m = columns.messages;
   const users = columns.users.ids.length;
   const joinKind = m.kinds.indexOf(MEMBER_JOIN_KIND);
@@ -46,7 +43,5 @@ export function memberFirsts(columns: GuildColumns): MemberFirsts {
       if (firstJoin[a] < 0) firstJoin[a] = i;
     }
   }
-  firsts = { firstAny, firstJoin, joinNotices: Int32Array.from(joins) };
-  cache.set(columns, firsts);
-  return firsts;
-}
+  return { firstAny, firstJoin, joinNotices: Int32Array.from(joins) };
+});

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
-import { guildColumns } from '../columns';
-import { excludedUsers } from '../network/excluded-users';
-import { interactionEvents, interactionScope } from '../network/interactions';
+import type { GuildColumns } from '../columns';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
+import { zoneSegments } from '../columns/zone-segments';
+import { periodInteractions, type PeriodInteractions } from '../network/period-interactions';
 import { numberParam } from '../param-values';
 import { DAY_MS } from '../time-buckets';
-import { zoneSegments } from '../columns/zone-segments';
 import { toLocal, type OffsetSegment } from '../time-zone';
 import { activeWindows } from './active-windows';
 import { connectedPeers } from './connected-peers';
@@ -46,8 +46,11 @@ export function lifecycleOptions(input: LifecycleOptionsInput): LifecycleOptions
   };
 }
 
-/** What the lifecycle state machine runs on. */
+/** What the lifecycle state machine runs on. Shared: read-only. */
 export interface LifecycleData {
+  columns: GuildColumns;
+  /** Names the interactions, zone and options these were made from: the key of anything derived from them. */
+  key: string;
   /** Local day number of window 0's last day; window w ends on `firstEnd + w`. */
   firstEnd: number;
   /** Number of windows (0 when the period is shorter than one window). */
@@ -58,6 +61,16 @@ export interface LifecycleData {
   /** Join times (epoch ms) of the same members. */
   joinedAt: Map<string, number>;
 }
+
+/** The interactions' local days, and the first and last of them (±Infinity without any). */
+interface EventDays {
+  day: Int32Array;
+  first: number;
+  last: number;
+}
+
+// Kept per interactions, zone and options, so lifecycle and lifecycle-members share them.
+const kept = perColumnsAndKey<Promise<LifecycleData>>(PARAMETER_SETS_KEPT);
 
 /**
  * Loads a period's daily interactions and joins and turns them into windows per member:
@@ -71,18 +84,26 @@ export interface LifecycleData {
  *   exchanged at least `connectedInteractions` interactions (both directions, all kinds);
  * - joins are the first join notice (`members.joined_at`) when it falls in the period; the
  *   archive has no leave events, so nobody is known to have left.
+ * Worked out once per columns, parameters (the period, channels and accounts left out; the
+ * zone) and options (`stepDays` plays no part), and shared: read-only.
  *
  * @example
  * const data = await lifecycleData(db, params, lifecycleOptions({}));
  */
 export async function lifecycleData(db: Kysely<Database>, params: AuditParams, options: LifecycleOptions): Promise<LifecycleData> {
-  const columns = await guildColumns(db, params.guild);
-  const excluded = await excludedUsers(db, columns, params);
-  const [scoped, joins] = await Promise.all([interactionScope(db, columns, params), joinsInPeriod(db, params)]);
+  const interactions = await periodInteractions(db, params);
+  const { windowDays, connectedInteractions, connectedPeers } = options;
+  const key = `${interactions.key}|${params.timeZone}|${windowDays}|${connectedInteractions}|${connectedPeers}`;
+  return kept(interactions.columns, key, () => windowsOf(db, params, options, interactions, key));
+}
+
+/** The work behind `lifecycleData`: joins, event days, each member's windows. */
+async function windowsOf(db: Kysely<Database>, params: AuditParams, options: LifecycleOptions, interactions: PeriodInteractions, key: string): Promise<LifecycleData> {
+  const { columns, excluded, events } = interactions;
+  const joins = await joinsInPeriod(db, params);
   const segments = zoneSegments(columns, params.timeZone);
-  const events = interactionEvents(columns, scoped, { excluded });
   const { ids, index } = columns.users;
-  const eventDay = messageDays(columns.messages.sentAt, events.message, segments);
+  const days = eventDays(columns.messages.sentAt, events.message, segments);
 
   const joinDays = new Map<string, number>();
   const joinedAt = new Map<string, number>();
@@ -92,14 +113,11 @@ export async function lifecycleData(db: Kysely<Database>, params: AuditParams, o
     joinDays.set(j.user_id, localDay(Number(j.joined_at), segments));
     joinedAt.set(j.user_id, Number(j.joined_at));
   }
-  let first = Infinity;
-  let last = -Infinity;
-  const see = (d: number) => {
-    if (d < first) first = d;
-    if (d > last) last = d;
-  };
-  eventDay.forEach(see);
-  joinDays.forEach(see);
+  let { first, last } = days;
+  for (const d of joinDays.values()) {
+    first = Math.min(first, d);
+    last = Math.max(last, d);
+  }
   const start = params.from !== null ? localDay(params.from, segments) : first;
   const end = params.to !== null ? localDay(params.to - 1, segments) : last;
   const L = options.windowDays;
@@ -107,8 +125,8 @@ export async function lifecycleData(db: Kysely<Database>, params: AuditParams, o
   const windows = Number.isFinite(start) && Number.isFinite(end) ? Math.max(0, end - firstEnd + 1) : 0;
 
   const span = { firstEnd, windows, windowDays: L };
-  const active = activeWindows(events, eventDay, ids.length, span);
-  const peers = connectedPeers(events, eventDay, ids.length, span, options.connectedInteractions);
+  const active = activeWindows(events, days.day, ids.length, span);
+  const peers = connectedPeers(events, days.day, ids.length, span, options.connectedInteractions);
   // A member is in the lifecycle once at either end of an interaction, or by joining.
   const isMember = new Uint8Array(ids.length);
   for (let e = 0; e < events.count; e++) isMember[events.source[e]] = isMember[events.target[e]] = 1;
@@ -128,19 +146,23 @@ export async function lifecycleData(db: Kysely<Database>, params: AuditParams, o
   };
   for (let u = 0; u < ids.length; u++) if (isMember[u] === 1 || joinDays.has(ids[u])) member(ids[u], u);
   for (const id of joinDays.keys()) if (!index.has(id)) member(id, undefined);
-  return { firstEnd, windows, members, joinDays, joinedAt };
+  return { columns, key, firstEnd, windows, members, joinDays, joinedAt };
 }
 
 /** Local day number of the message at each position, walking the zone's offsets in time order. */
-function messageDays(sentAt: Float64Array, positions: Int32Array, segments: readonly OffsetSegment[]): Int32Array {
-  const days = new Int32Array(positions.length);
+function eventDays(sentAt: Float64Array, positions: Int32Array, segments: readonly OffsetSegment[]): EventDays {
+  const day = new Int32Array(positions.length);
+  let first = Infinity;
+  let last = -Infinity;
   let s = 0;
   for (let k = 0; k < positions.length; k++) {
     const t = sentAt[positions[k]];
     while (s + 1 < segments.length && segments[s + 1].start <= t) s++;
-    days[k] = Math.floor((t + segments[s].offsetMs) / DAY_MS);
+    const d = (day[k] = Math.floor((t + segments[s].offsetMs) / DAY_MS));
+    if (d < first) first = d;
+    if (d > last) last = d;
   }
-  return days;
+  return { day, first, last };
 }
 
 /** Local day number of an instant. */

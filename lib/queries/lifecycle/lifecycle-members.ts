@@ -9,7 +9,8 @@ import { QueryParamError } from '../query-error';
 import { dayToIso } from '../time-buckets';
 import { LIFECYCLE_PARAMS } from './lifecycle';
 import { lifecycleData, lifecycleOptions, type LifecycleOptionsInput } from './lifecycle-data';
-import { lifecycleStates, type Category } from './togethercrew-states';
+import { periodStates } from './period-states';
+import type { Category } from './togethercrew-states';
 
 /** One member's TogetherCrew categories in one window. */
 export interface LifecycleMemberRow extends Record<Category, boolean> {
@@ -49,7 +50,7 @@ export async function lifecycleMembers(db: Kysely<Database>, input: LifecycleMem
   if (end < data.firstEnd || end > last) {
     throw new QueryParamError(`day must be between ${dayToIso(data.firstEnd)} and ${dayToIso(last)} (the period's full windows); got ${dayToIso(end)}`);
   }
-  const { at } = lifecycleStates(data.members, data.windows, options.windowDays, end - data.firstEnd);
+  const { at } = periodStates(data, options.windowDays, end - data.firstEnd);
   return [...at!]
     .sort(([a], [b]) => byId(a, b))
     .map(([user, set]) => {

@@ -4,7 +4,7 @@ import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
 import { dayToIso } from '../time-buckets';
 import { lifecycleData, lifecycleOptions, type LifecycleOptionsInput } from './lifecycle-data';
-import { lifecycleStates } from './togethercrew-states';
+import { periodStates } from './period-states';
 
 /** Members in each TogetherCrew category for the window ending on `day`. */
 export interface LifecycleRow {
@@ -56,7 +56,7 @@ export async function lifecycle(db: Kysely<Database>, input: LifecycleInput): Pr
   const options = lifecycleOptions(input);
   const params = await resolveAuditParams(db, input);
   const data = await lifecycleData(db, params, options);
-  const { counts } = lifecycleStates(data.members, data.windows, options.windowDays, null);
+  const { counts } = periodStates(data, options.windowDays);
 
   const joinsPerDay = new Map<number, number>();
   for (const d of data.joinDays.values()) joinsPerDay.set(d, (joinsPerDay.get(d) ?? 0) + 1);

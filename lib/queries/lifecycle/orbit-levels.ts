@@ -2,11 +2,9 @@ import type { Kysely } from 'kysely';
 import { byId } from '../../analysis/id-order';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
-import { guildColumns } from '../columns';
-import { excludedUsers } from '../network/excluded-users';
-import { interactionEvents, interactionScope } from '../network/interactions';
 import { memberNames, nameOf } from '../network/member-names';
 import { membersWithMessages } from '../network/members-seen';
+import { periodInteractions } from '../network/period-interactions';
 import { numberParam } from '../param-values';
 import type { QueryDefinition } from '../query-definition';
 
@@ -53,18 +51,12 @@ export async function orbitLevels(db: Kysely<Database>, input: OrbitLevelsInput)
     mention: weight(input.mentionWeight, 'mentionWeight'), reaction: weight(input.reactionWeight, 'reactionWeight'),
   };
   const params = await resolveAuditParams(db, input);
-  const columns = await guildColumns(db, params.guild);
-  const excluded = await excludedUsers(db, columns, params);
-  const [scoped, { seen, messages }, names] = await Promise.all([
-    interactionScope(db, columns, params),
-    membersWithMessages(db, columns, params, excluded),
-    memberNames(db, params.guild),
-  ]);
-  const events = interactionEvents(columns, scoped, { excluded });
+  const { columns, excluded, events } = await periodInteractions(db, params);
+  const [{ seen, messages }, names] = await Promise.all([membersWithMessages(db, columns, params, excluded), memberNames(db, params.guild)]);
 
   // Received per kind, by user number: [replies, mentions, reactions] at 3u..3u+2.
   const received = new Int32Array(3 * seen.length);
-  const members = seen;
+  const members = seen.slice();
   for (let e = 0; e < events.count; e++) {
     members[events.source[e]] = members[events.target[e]] = 1;
     received[3 * events.target[e] + events.kind[e]]++;

@@ -1,19 +1,18 @@
 import type { Kysely } from 'kysely';
 import { byId } from '../../analysis/id-order';
-import { pageRank } from '../../analysis/pagerank';
+import { numberedPageRank } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { guildColumns, type GuildColumns } from '../columns';
+import type { GuildColumns } from '../columns';
 import { idRanks } from '../columns/id-ranks';
 import { contributorWeights, type ContributorWeights, type ContributorWeightsInput } from './contributor-weights';
-import { excludedUsers } from './excluded-users';
-import { usersInIdOrder } from './interaction-network';
-import { countInteractions, interactionEvents, interactionScope, type InteractionCounts } from './interactions';
+import { interactionNetwork, nodeEdges, usersInIdOrder } from './interaction-network';
+import type { InteractionCounts } from './interactions';
 import { memberNames, nameOf } from './member-names';
 import { reactionCounts, type ReactionCounts } from './reaction-counts';
 import { scoreBreakdown, type Mints, type ScoreBreakdown, type WalkEdges } from './score-breakdown';
-import { reactionTotals, unlistedReactions } from './unlisted-reactions';
+import { unlistedPerAuthor } from './unlisted-reactions';
 
 /** One member's contributor score, with where it came from. */
 export interface ContributorScoreRow {
@@ -58,14 +57,11 @@ export interface ContributorScoresInput extends AuditParamsInput, ContributorWei
 export async function contributorScores(db: Kysely<Database>, input: ContributorScoresInput): Promise<ContributorScoreRow[]> {
   const params = await resolveAuditParams(db, input);
   const weights = await contributorWeights(db, params, input);
-  const columns = await guildColumns(db, params.guild);
-  const excluded = await excludedUsers(db, columns, params);
-  const scoped = await interactionScope(db, columns, params);
+  const network = await interactionNetwork(db, params, { withMembers: false });
+  const { columns, scoped, excluded, edges: interactions } = network;
   const reactions = reactionCounts(columns, scoped, excluded);
   const names = await memberNames(db, params.guild);
-  const interactions = countInteractions(columns, interactionEvents(columns, scoped, { excluded, withoutReactions: true }));
-  const counted = reactionTotals(columns, scoped, excluded);
-  const unlisted = unlistedReactions(counted, reactions.listedReactions);
+  const unlisted = unlistedPerAuthor(network);
   const { ids } = columns.users;
   const channelIds = columns.channels.ids;
   const channelNames = await channelNameMap(db, params.guild);
@@ -98,13 +94,11 @@ export async function contributorScores(db: Kysely<Database>, input: Contributor
   const scores = new Float64Array(ids.length);
   const normalisedSeed = new Float64Array(ids.length);
   if (total > 0) {
-    const walked = Array.from(walk.source, (s, k) => ({ source: ids[s], target: ids[walk.target[k]], weight: walk.replies[k] + walk.mentions[k] + walk.reactions[k] }));
-    const seedById = new Map(Array.from(usersInIdOrder(columns, seeded), (u) => [ids[u], seed[u]]));
-    const result = pageRank(Array.from(nodes, (u) => ids[u]), walked, { alpha: weights.alpha, seed: seedById });
-    for (const u of nodes) {
-      scores[u] = result.scores.get(ids[u]) ?? 0;
-      normalisedSeed[u] = result.seed.get(ids[u]) ?? 0;
-    }
+    const result = numberedPageRank(nodes.length, nodeEdges(columns, nodes, walk), { alpha: weights.alpha, seed: Float64Array.from(nodes, (u) => seed[u]) });
+    nodes.forEach((u, i) => {
+      scores[u] = result.scores[i];
+      normalisedSeed[u] = result.seed[i];
+    });
   }
   const breakdowns = scoreBreakdown({
     columns, emojis: reactions.emojis, nodes, walk, mints, alpha: weights.alpha, total, scores, seed: normalisedSeed,
@@ -125,8 +119,9 @@ export async function contributorScores(db: Kysely<Database>, input: Contributor
 
 /**
  * The walk's edges: replies and mentions (times their weights) and what reactions minted, per
- * (source, target) in ID order — a merge of the interaction pairs and the reaction groups, both
- * already in that order; each pair's reactions add up in the groups' order.
+ * (source, target) in ID order — a merge of the interaction pairs that replied or mentioned
+ * (their reaction counts are not read: the groups carry the reactions with their emoji) and the
+ * reaction groups, both already in that order; each pair's reactions add up in the groups' order.
  */
 function walkEdges(columns: GuildColumns, interactions: InteractionCounts, reactions: ReactionCounts, minted: Float64Array, weights: ContributorWeights): WalkEdges {
   const rank = idRanks(columns.users.ids);
@@ -138,6 +133,10 @@ function walkEdges(columns: GuildColumns, interactions: InteractionCounts, react
   let i = 0;
   let g = 0;
   while (i < interactions.count || g < reactions.count) {
+    if (i < interactions.count && interactions.replies[i] + interactions.mentions[i] === 0) {
+      i++; // reactions only
+      continue;
+    }
     // Which comes first: interaction pair i or reaction pair g (by source rank, then target rank).
     const order = i === interactions.count ? 1 : g === reactions.count ? -1
       : rank[interactions.source[i]] - rank[reactions.reactor[g]] || rank[interactions.target[i]] - rank[reactions.author[g]];

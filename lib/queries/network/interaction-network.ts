@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { WeightedEdge } from '../../analysis/pagerank';
+import type { NumberedEdges } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
-import { guildColumns, type GuildColumns } from '../columns';
+import type { GuildColumns } from '../columns';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
 import { idRanks } from '../columns/id-ranks';
-import { excludedUsers } from './excluded-users';
-import { countInteractions, interactionEvents, interactionScope, type InteractionCounts } from './interactions';
+import { countInteractions, type InteractionCounts } from './interactions';
 import { membersWithMessages } from './members-seen';
+import { periodInteractions } from './period-interactions';
 
 /** The directed interaction network of a period (see `InteractionEvents` for what an interaction is). */
 export interface InteractionNetwork {
   columns: GuildColumns;
-  /** The messages in scope (`interactionScope`) and the accounts left out (`excludedUsers`). */
+  /** The messages in scope (`interactionScope`) and the accounts left out (`excludedUserMask`). */
   scoped: Int32Array;
   excluded: Uint8Array;
   /**
@@ -19,13 +20,19 @@ export interface InteractionNetwork {
    * seen without one: authors of any message in scope, command invokers. In ID order.
    */
   nodes: Int32Array;
-  /** The edges: interaction counts per (source, target), sorted by source, then target ID. */
+  /** The edges: interaction counts per (source, target), sorted by source, then target ID. Shared: read-only. */
   edges: InteractionCounts;
+  /** Names the interactions' parameters (see `PeriodInteractions.key`): the key of anything derived from the edges. */
+  key: string;
 }
+
+const countsKept = perColumnsAndKey<InteractionCounts>(PARAMETER_SETS_KEPT);
 
 /**
  * Builds the period's interaction network: directed, weighted edges (every interaction weighs 1)
- * and, with `withMembers`, every member seen as a node (so isolated members count).
+ * and, with `withMembers`, every member seen as a node (so isolated members count). The edges
+ * are counted once per columns and parameters (see `periodInteractions`) and shared by the
+ * network queries.
  *
  * @example
  * const { nodes, edges } = await interactionNetwork(db, params, { withMembers: true });
@@ -35,13 +42,11 @@ export async function interactionNetwork(
   params: AuditParams,
   options: { withMembers: boolean },
 ): Promise<InteractionNetwork> {
-  const columns = await guildColumns(db, params.guild);
-  const excluded = await excludedUsers(db, columns, params);
-  const scoped = await interactionScope(db, columns, params);
-  const edges = countInteractions(columns, interactionEvents(columns, scoped, { excluded }));
-  const isNode = options.withMembers ? (await membersWithMessages(db, columns, params, excluded)).seen : new Uint8Array(columns.users.ids.length);
+  const { columns, scoped, excluded, events, key } = await periodInteractions(db, params);
+  const edges = countsKept(columns, key, () => countInteractions(columns, events));
+  const isNode = options.withMembers ? (await membersWithMessages(db, columns, params, excluded)).seen.slice() : new Uint8Array(columns.users.ids.length);
   for (let e = 0; e < edges.count; e++) isNode[edges.source[e]] = isNode[edges.target[e]] = 1;
-  return { columns, scoped, excluded, nodes: usersInIdOrder(columns, isNode), edges };
+  return { columns, scoped, excluded, nodes: usersInIdOrder(columns, isNode), edges, key };
 }
 
 /** User numbers marked 1, in ID order. */
@@ -52,12 +57,33 @@ export function usersInIdOrder(columns: GuildColumns, marked: Uint8Array): Int32
   return byRank.filter((u) => u >= 0);
 }
 
-/** The edges as the analysis functions take them: member IDs, weight = replies + mentions + reactions. */
-export function weightedEdges(network: InteractionNetwork): WeightedEdge[] {
-  const { ids } = network.columns.users;
-  const e = network.edges;
-  const out: WeightedEdge[] = new Array(e.count);
-  for (let k = 0; k < e.count; k++) out[k] = { source: ids[e.source[k]], target: ids[e.target[k]], weight: e.replies[k] + e.mentions[k] + e.reactions[k] };
+/** Edges between user numbers with interaction amounts by kind (pair counts, or the contributor walk's weights). */
+export interface EdgesByKind {
+  count: number;
+  source: Int32Array;
+  target: Int32Array;
+  replies: ArrayLike<number>;
+  mentions: ArrayLike<number>;
+  reactions: ArrayLike<number>;
+}
+
+/**
+ * The edges as `numberedPageRank` takes them: each end numbered by its position in `nodes`
+ * (user numbers in ID order, holding both ends of every edge), weight = replies + mentions +
+ * reactions.
+ *
+ * @example
+ * const { scores } = numberedPageRank(network.nodes.length, nodeEdges(columns, network.nodes, network.edges));
+ */
+export function nodeEdges(columns: GuildColumns, nodes: Int32Array, edges: EdgesByKind): NumberedEdges {
+  const position = new Int32Array(columns.users.ids.length);
+  nodes.forEach((u, i) => (position[u] = i));
+  const out = { count: edges.count, source: new Int32Array(edges.count), target: new Int32Array(edges.count), weight: new Float64Array(edges.count) };
+  for (let k = 0; k < edges.count; k++) {
+    out.source[k] = position[edges.source[k]];
+    out.target[k] = position[edges.target[k]];
+    out.weight[k] = edges.replies[k] + edges.mentions[k] + edges.reactions[k];
+  }
   return out;
 }
 

@@ -35,22 +35,20 @@ export interface InteractionEvents {
   /**
    * Listed reactors per author (by user number) of the messages in scope, self-reactions and
    * excluded accounts included: compared with the reactions' own counts it tells how many
-   * reactions the archive does not attribute (see `unlistedReactions`). Null with `withoutReactions`.
+   * reactions the archive does not attribute (see `unlistedReactions`).
    */
-  listedReactions: Int32Array | null;
+  listedReactions: Int32Array;
 }
 
 export interface InteractionOptions {
   /** 1 per user number to leave out at either end (see `excludedUsers`). */
   excluded: Uint8Array;
-  /** Leave reactions out (a caller that reads them with more detail itself). */
-  withoutReactions?: boolean;
 }
 
 /**
  * The messages whose interactions count: in the period and channels, no system notices, bots and
- * staff kept (`excluded` drops them at either end of each interaction instead). Computed once by
- * a query and shared by the passes that read the interactions.
+ * staff kept (`excluded` drops them at either end of each interaction instead). The queries
+ * take it through `periodInteractions`, which works it out once per parameters.
  *
  * @example
  * const scoped = await interactionScope(db, columns, params);
@@ -70,7 +68,6 @@ export function interactionEvents(columns: GuildColumns, scoped: Int32Array, opt
   const m = columns.messages;
   const { mentions, reactors } = columns;
   const out = options.excluded;
-  const withReactions = !options.withoutReactions;
   // Module constants as locals: compiled CommonJS reads imported ones through a getter each time.
   const reply = REPLY;
   const forward = FORWARD;
@@ -79,13 +76,13 @@ export function interactionEvents(columns: GuildColumns, scoped: Int32Array, opt
   for (const i of scoped) {
     if (m.referenceKind[i] === reply) capacity++;
     capacity += mentions.start[i + 1] - mentions.start[i];
-    if (withReactions) capacity += reactors.start[i + 1] - reactors.start[i];
+    capacity += reactors.start[i + 1] - reactors.start[i];
   }
   const source = new Int32Array(capacity);
   const target = new Int32Array(capacity);
   const kind = new Uint8Array(capacity);
   const message = new Int32Array(capacity);
-  const listed = withReactions ? new Int32Array(columns.users.ids.length) : null;
+  const listed = new Int32Array(columns.users.ids.length);
   let n = 0;
   for (let x = 0; x < scoped.length; x++) {
     const i = scoped[x];
@@ -103,7 +100,6 @@ export function interactionEvents(columns: GuildColumns, scoped: Int32Array, opt
       if (u === a || u === ping || authorOut || out[u] === 1) continue;
       source[n] = a; target[n] = u; kind[n] = mentioned; message[n++] = i;
     }
-    if (listed === null) continue;
     const end = reactors.start[i + 1];
     listed[a] += end - reactors.start[i];
     for (let k = reactors.start[i]; k < end; k++) {
@@ -128,7 +124,7 @@ export interface InteractionCounts {
   mentions: Int32Array;
   reactions: Int32Array;
   /** See `InteractionEvents.listedReactions`. */
-  listedReactions: Int32Array | null;
+  listedReactions: Int32Array;
 }
 
 /**

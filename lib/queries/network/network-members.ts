@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { byId } from '../../analysis/id-order';
-import { pageRank } from '../../analysis/pagerank';
+import { numberedPageRank } from '../../analysis/pagerank';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { interactionNetwork, undirectedPairs, weightedEdges } from './interaction-network';
-import { memberCommunities } from './undirected-measures';
+import { interactionNetwork, nodeEdges } from './interaction-network';
+import { undirectedNetwork } from './undirected-network';
 import { memberNames, nameOf } from './member-names';
 import { numberParam } from '../param-values';
 
@@ -68,17 +68,14 @@ export async function networkMembers(db: Kysely<Database>, input: NetworkMembers
     inDegree[e.target[k]]++;
     inWeight[e.target[k]] += w;
   }
-  const nodes = Array.from(network.nodes, (u) => ids[u]);
-  const edges = weightedEdges(network);
-  const connected = network.nodes.filter((u) => inDegree[u] + outDegree[u] > 0);
-  const { community } = memberCommunities(ids.length, undirectedPairs(network), connected);
-  const { scores } = pageRank(nodes, edges, { alpha: 1 - damping });
+  const { community } = undirectedNetwork(network).communities;
+  const { scores } = numberedPageRank(network.nodes.length, nodeEdges(columns, network.nodes, e), { alpha: 1 - damping });
 
-  return Array.from(network.nodes, (u) => {
+  return Array.from(network.nodes, (u, i) => {
     const user = ids[u];
     return {
       user, name: nameOf(names, user), inDegree: inDegree[u], outDegree: outDegree[u], inWeight: inWeight[u], outWeight: outWeight[u],
-      role: roleOf(inWeight[u], outWeight[u], threshold), community: community[u] || null, pageRank: scores.get(user) ?? 0,
+      role: roleOf(inWeight[u], outWeight[u], threshold), community: community[u] || null, pageRank: scores[i],
     };
   }).sort((a, b) => b.pageRank - a.pageRank || byId(a.user, b.user));
 }

@@ -3,9 +3,10 @@ import { directedDensity } from '../../analysis/network-measures';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
-import { interactionNetwork, undirectedPairs } from './interaction-network';
-import { memberCentralisation, memberCommunities } from './undirected-measures';
-import { reactionTotals, unlistedReactions } from './unlisted-reactions';
+import { interactionNetwork } from './interaction-network';
+import { memberCentralisation } from './undirected-measures';
+import { undirectedNetwork } from './undirected-network';
+import { unlistedPerAuthor } from './unlisted-reactions';
 
 /** The shape of a period's interaction network, in one row. */
 export interface NetworkSummaryRow {
@@ -48,13 +49,8 @@ export async function networkSummary(db: Kysely<Database>, input: AuditParamsInp
   const params = await resolveAuditParams(db, input);
   const network = await interactionNetwork(db, params, { withMembers: true });
   const { columns, nodes: nodeNumbers, edges: counts } = network;
-  const unlisted = unlistedReactions(reactionTotals(columns, network.scoped, network.excluded), counts.listedReactions!);
-  const ids = columns.users.ids;
-  const isConnected = new Uint8Array(ids.length);
-  for (let e = 0; e < counts.count; e++) isConnected[counts.source[e]] = isConnected[counts.target[e]] = 1;
-  const connected = nodeNumbers.filter((u) => isConnected[u] === 1);
-  const undirected = undirectedPairs(network);
-  const communities = memberCommunities(ids.length, undirected, connected);
+  const unlisted = unlistedPerAuthor(network);
+  const { pairs: undirected, connected, communities } = undirectedNetwork(network);
   const interactions = undirected.weight.reduce((sum, w) => sum + w, 0);
   return [{
     nodes: nodeNumbers.length,
@@ -64,7 +60,7 @@ export async function networkSummary(db: Kysely<Database>, input: AuditParamsInp
     edges: counts.count,
     interactions,
     density: directedDensity(connected.length, counts.count),
-    centralisation: memberCentralisation(ids.length, undirected, connected),
+    centralisation: memberCentralisation(columns.users.ids.length, undirected, connected),
     communities: communities.count,
     modularity: communities.modularity,
     unlistedReactions: unlisted.reduce((a, b) => a + b, 0),

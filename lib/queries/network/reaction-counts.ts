@@ -13,8 +13,6 @@ export interface ReactionCounts {
   channel: Int32Array;
   emoji: Int32Array;
   n: Int32Array;
-  /** Listed reactors per author (user number), self-reactions and excluded reactors included (see `unlistedReactions`). */
-  listedReactions: Int32Array;
   emojis: ReactorEmojis;
 }
 
@@ -40,14 +38,12 @@ export function reactionCounts(columns: GuildColumns, scoped: Int32Array, exclud
   if (users * C * E > Number.MAX_SAFE_INTEGER) throw new RangeError(`too many users, channels and emojis to group reactions (${users} x ${C} x ${E})`);
 
   // Each counted reaction as its reactor and (author, channel, emoji) ranks in one exact number.
-  const listedReactions = new Int32Array(users);
   const capacity = scoped.length === 0 ? 0 : start[scoped[scoped.length - 1] + 1] - start[scoped[0]];
   const reactorOf = new Int32Array(capacity);
   const rankKey = new Float64Array(capacity);
   let n = 0;
   for (const i of scoped) {
     const a = m.author[i];
-    listedReactions[a] += start[i + 1] - start[i];
     if (excluded[a] === 1) continue;
     const prefix = (userRank[a] * C + channelRank[m.channel[i]]) * E;
     for (let k = start[i]; k < start[i + 1]; k++) {
@@ -93,6 +89,6 @@ export function reactionCounts(columns: GuildColumns, scoped: Int32Array, exclud
   }
   return {
     count: g, reactor: out.reactor.slice(0, g), author: out.author.slice(0, g), channel: out.channel.slice(0, g),
-    emoji: out.emoji.slice(0, g), n: out.n.slice(0, g), listedReactions, emojis,
+    emoji: out.emoji.slice(0, g), n: out.n.slice(0, g), emojis,
   };
 }

@@ -150,18 +150,32 @@ function mintedParts(input: BreakdownInput, result: Map<number, ScoreBreakdown>)
   }
 }
 
-/** The five members that passed the most score to each member (each edge passes once). */
+/** How many sources `topSources` lists. */
+const TOP_SOURCES = 5;
+
+/**
+ * The five members that passed the most score to each member (each edge passes once), ties by
+ * source ID: kept in a sorted list of five while passing over the member's incoming edges, so no
+ * member's edges are sorted whole.
+ */
 function topSources(input: BreakdownInput, passed: Float64Array, result: Map<number, ScoreBreakdown>): void {
   const { walk, columns } = input;
   const rank = idRanks(columns.users.ids);
   const byTarget = bucket(walk.target, walk.count, columns.users.ids.length);
+  // Edge p before edge q: more passed, or as much from a source earlier in ID order.
+  const before = (p: number, q: number) => passed[p] > passed[q] || (passed[p] === passed[q] && rank[walk.source[p]] < rank[walk.source[q]]);
+  const top = new Int32Array(TOP_SOURCES);
   for (const [member, b] of result) {
-    const from: number[] = [];
-    for (let k = byTarget.start[member]; k < byTarget.start[member + 1]; k++) if (passed[byTarget.entries[k]] > 0) from.push(byTarget.entries[k]);
-    b.topSources = from
-      .sort((p, q) => passed[q] - passed[p] || rank[walk.source[p]] - rank[walk.source[q]])
-      .slice(0, 5)
-      .map((k) => ({ user: columns.users.ids[walk.source[k]], name: input.nameOf(walk.source[k]), score: passed[k] }));
+    let kept = 0;
+    for (let x = byTarget.start[member]; x < byTarget.start[member + 1]; x++) {
+      const k = byTarget.entries[x];
+      if (!(passed[k] > 0) || (kept === TOP_SOURCES && !before(k, top[kept - 1]))) continue;
+      let at = Math.min(kept, TOP_SOURCES - 1);
+      for (; at > 0 && before(k, top[at - 1]); at--) top[at] = top[at - 1];
+      top[at] = k;
+      kept = Math.min(kept + 1, TOP_SOURCES);
+    }
+    b.topSources = Array.from(top.subarray(0, kept), (k) => ({ user: columns.users.ids[walk.source[k]], name: input.nameOf(walk.source[k]), score: passed[k] }));
   }
 }
 

@@ -1,4 +1,20 @@
 import type { GuildColumns } from '../columns';
+import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
+import type { InteractionNetwork } from './interaction-network';
+
+const kept = perColumnsAndKey<Float64Array>(PARAMETER_SETS_KEPT);
+
+/**
+ * `unlistedReactions` per author over the network's period, worked out once per columns and
+ * parameters: network-summary and contributor-scores both report them. Read-only.
+ *
+ * @example
+ * const unlisted = unlistedPerAuthor(await interactionNetwork(db, params, { withMembers: false }));
+ */
+export function unlistedPerAuthor(network: InteractionNetwork): Float64Array {
+  return kept(network.columns, network.key, () =>
+    unlistedReactions(reactionTotals(network.columns, network.scoped, network.excluded), network.edges.listedReactions));
+}
 
 /**
  * Reactions counted on each author's messages in scope (`interactionScope`; the `count` Discord
