@@ -58,7 +58,9 @@ function isJsonValue(value: unknown, found: { objects: object[]; chars: number }
       } else {
         if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in value) return false;
         found.chars += 2;
-        for (const key of Object.keys(value)) {
+        // for-in: several times quicker than Object.keys here, and the same keys for a plain
+        // object (its prototype, Object's or none, has no enumerable properties).
+        for (const key in value) {
           found.chars += key.length + 4;
           if (!isJsonValue((value as Record<string, unknown>)[key], found)) return false;
         }
