@@ -8,10 +8,11 @@ import { runNotebook, type CellProgress } from '../notebooks/run-notebook';
 import { dataVersion } from '../queries/data-version';
 import { findChromium } from './find-chromium';
 import { launchChromium } from './launch-chromium';
-import { checkOutputFolder, printPdf, type PrintPdfResult } from './print-pdf';
+import { checkOutputFolder, savePrintedPage, type PrintPdfResult } from './print-pdf';
 import { pseudonymIdentities } from './pseudonym-identities';
 import { pseudonymizeNotebook } from './pseudonymize-notebook';
-import { renderNotebookHtml } from './render-notebook-html';
+import { renderReportDocument, reportDocumentHtml } from './render-notebook-html';
+import { fillReportShell, openReportShell } from './report-page';
 import { reportPeriod } from './report-period';
 
 /** What to report on and where the report goes. */
@@ -57,11 +58,12 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
   if (options.htmlPath !== undefined) checkOutputFolder(options.htmlPath);
   const guild = await chooseGuild(engine.db, options.parameters.guild);
   const version = await dataVersion(engine.db);
-  // Chromium starts while the notebook runs: a second or two off every report. A missing
-  // browser is named before the run, not after it.
+  // Chromium starts, and loads the page every report shares (plotly.js, fonts: most of
+  // printing's time), while the notebook runs. A missing browser is named before the run, not after it.
   const starting = launchChromium(findChromium());
+  const shell = starting.then((chromium) => openReportShell(chromium.browser));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guildaudit-report-'));
-  starting.catch(() => {}); // reported where it is awaited
+  shell.catch(() => {}); // reported where it is awaited
   try {
     const started = performance.now();
     const run = await runNotebook({
@@ -78,13 +80,16 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
     const notebook = options.pseudonymize
       ? pseudonymizeNotebook(run.notebook, await pseudonymIdentities(engine.db, { ...options.pseudonymize, guild: guild.id }))
       : run.notebook;
-    const html = await renderNotebookHtml(notebook, {
+    const doc = await renderReportDocument(notebook, {
       guild: guild.name,
       period: reportPeriod(options.parameters, guild),
       generatedAt: new Date(),
       dataVersion: version,
     });
-    const printed = await printPdf(html, options.pdfPath, { htmlPath: options.htmlPath, browser: await starting });
+    const page = await shell;
+    await fillReportShell(page, doc);
+    const html = options.htmlPath === undefined ? undefined : { path: options.htmlPath, content: reportDocumentHtml(doc) };
+    const printed = await savePrintedPage(page, options.pdfPath, { html });
     return {
       ...printed,
       guild: { id: guild.id, name: guild.name },
@@ -94,7 +99,7 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
-    await starting.then((b) => b.close(), () => {});
+    await starting.then((chromium) => chromium.close(), () => {});
   }
 }
 

@@ -46,26 +46,38 @@ export async function printPdf(html: string, outPath: string, options: PrintPdfO
   checkOutputFolder(outPath);
   if (options.htmlPath !== undefined) checkOutputFolder(options.htmlPath);
   const { browser, close } = options.browser ? { ...options.browser, close: async () => {} } : await launchChromium(options.chromium);
-  let pdf: Uint8Array;
-  let loaded: ReportPage;
   try {
-    loaded = await openReportPage(browser, html, { timeoutMs: options.timeoutMs });
-    pdf = await loaded.page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      outline: true,
-      tagged: true,
-      timeout: options.timeoutMs ?? 120_000,
-    });
+    const loaded = await openReportPage(browser, html, { timeoutMs: options.timeoutMs });
+    const htmlFile = options.htmlPath === undefined ? undefined : { path: options.htmlPath, content: html };
+    return await savePrintedPage(loaded, outPath, { html: htmlFile, timeoutMs: options.timeoutMs });
   } finally {
     await close();
   }
+}
+
+/**
+ * Prints a loaded, drawn report page (`openReportPage`, or `openReportShell` then
+ * `fillReportShell`) to `outPath` as `printPdf` does, and writes `html.content` to `html.path`
+ * when given: each file through a temp file and a rename, whole or not at all.
+ */
+export async function savePrintedPage(
+  loaded: ReportPage,
+  outPath: string,
+  options: { html?: { path: string; content: string }; timeoutMs?: number } = {},
+): Promise<PrintPdfResult> {
+  const pdf = await loaded.page.pdf({
+    format: 'A4',
+    printBackground: true,
+    preferCSSPageSize: true,
+    outline: true,
+    tagged: true,
+    timeout: options.timeoutMs ?? 120_000,
+  });
   writeWhole(outPath, pdf);
-  if (options.htmlPath !== undefined) writeWhole(options.htmlPath, html);
+  if (options.html !== undefined) writeWhole(options.html.path, options.html.content);
   return {
     pdfPath: outPath,
-    ...(options.htmlPath !== undefined ? { htmlPath: options.htmlPath } : {}),
+    ...(options.html !== undefined ? { htmlPath: options.html.path } : {}),
     bytes: pdf.byteLength,
     blockedRequests: loaded.blockedRequests,
     pageErrors: loaded.pageErrors,
