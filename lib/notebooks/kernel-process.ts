@@ -15,6 +15,8 @@ export interface KernelStartOptions {
   env?: Record<string, string | undefined>;
   /** Give up when the kernel has not answered `kernel_info_request` after this long (default 30 s). */
   startTimeoutMs?: number;
+  /** Called once the process is spawned, before it answers: tslab takes seconds to start, time for other work. */
+  onSpawn?: () => void;
 }
 
 /** What the kernel says about itself in its `kernel_info_reply`. */
@@ -109,6 +111,7 @@ export class KernelProcess {
       });
       kernel = new KernelProcess(child, dir, info);
       kernel.#connect();
+      options.onSpawn?.();
       await kernel.#waitUntilReady(options.startTimeoutMs ?? 30_000);
       return kernel;
     } catch (error) {

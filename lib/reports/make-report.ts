@@ -5,6 +5,7 @@ import type { Engine } from '../database/engine';
 import { chooseGuild } from '../notebooks/notebook-defaults';
 import { NOTEBOOK_DATABASE_ENV, targetForKernel } from '../notebooks/notebook-database';
 import { runNotebook, type CellProgress } from '../notebooks/run-notebook';
+import { guildColumns } from '../queries/columns';
 import { dataVersion } from '../queries/data-version';
 import { findChromium } from './find-chromium';
 import { launchChromium } from './launch-chromium';
@@ -64,6 +65,11 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
   const shell = starting.then((chromium) => openReportShell(chromium.browser));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guildaudit-report-'));
   shell.catch(() => {}); // reported where it is awaited
+  // Most queries read the guild's columns: built and stored here while the kernel starts (this
+  // process waits then), the notebook's first query reads them instead of building them. A
+  // failure is the notebook's to report.
+  let columns: Promise<unknown> | undefined;
+  const prepareColumns = () => void (columns = guildColumns(engine.db, guild.id).catch(() => undefined));
   try {
     const started = performance.now();
     const run = await runNotebook({
@@ -75,6 +81,7 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
       dataVersion: version,
       onCell: options.onCell,
       signal: options.signal,
+      onKernelSpawn: prepareColumns,
     });
     const printing = performance.now();
     const notebook = options.pseudonymize
@@ -99,6 +106,7 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    await columns;
     await starting.then((chromium) => chromium.close(), () => {});
   }
 }
