@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { launchChromium, type PrintBrowser } from './launch-chromium';
+import { launchChromium } from './launch-chromium';
 import { ReportError } from './report-error';
 import { openReportPage, type ReportPage } from './report-page';
 
@@ -10,8 +10,6 @@ import { openReportPage, type ReportPage } from './report-page';
 export interface PrintPdfOptions {
   /** The browser binary; default `findChromium()` (`GUILDAUDIT_CHROMIUM`, `/usr/bin/chromium`, PATH). */
   chromium?: string;
-  /** A browser already started (e.g. while the notebook ran); the caller closes it. */
-  browser?: PrintBrowser;
   /** Also write the printed HTML document here (for `--html`), the same way: whole or not at all. */
   htmlPath?: string;
   /** How long the page may take to load and draw; default 120 s. */
@@ -45,7 +43,7 @@ export interface PrintPdfResult {
 export async function printPdf(html: string, outPath: string, options: PrintPdfOptions = {}): Promise<PrintPdfResult> {
   checkOutputFolder(outPath);
   if (options.htmlPath !== undefined) checkOutputFolder(options.htmlPath);
-  const { browser, close } = options.browser ? { ...options.browser, close: async () => {} } : await launchChromium(options.chromium);
+  const { browser, close } = await launchChromium(options.chromium);
   try {
     const loaded = await openReportPage(browser, html, { timeoutMs: options.timeoutMs });
     const htmlFile = options.htmlPath === undefined ? undefined : { path: options.htmlPath, content: html };
