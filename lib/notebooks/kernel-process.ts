@@ -15,6 +15,8 @@ export interface KernelStartOptions {
   env?: Record<string, string | undefined>;
   /** Give up when the kernel has not answered `kernel_info_request` after this long (default 30 s). */
   startTimeoutMs?: number;
+  /** Called once the process is spawned, before it answers: tslab takes seconds to start, time for other work. */
+  onSpawn?: () => void;
 }
 
 /** What the kernel says about itself in its `kernel_info_reply`. */
@@ -109,6 +111,7 @@ export class KernelProcess {
       });
       kernel = new KernelProcess(child, dir, info);
       kernel.#connect();
+      options.onSpawn?.();
       await kernel.#waitUntilReady(options.startTimeoutMs ?? 30_000);
       return kernel;
     } catch (error) {
@@ -255,12 +258,17 @@ export class KernelProcess {
       if (!this.running) throw new KernelError(`the kernel exited while starting (${this.#exit})${this.#tailForError()}`);
       const { msgId, reply } = this.request('kernel_info_request', {});
       let idle = false;
+      let markIdle = () => {};
+      const idleSeen = new Promise<void>((resolve) => (markIdle = resolve));
       const stop = this.watchIopub(msgId, (m) => {
-        if (m.header.msg_type === 'status' && m.content.execution_state === 'idle') idle = true;
+        if (m.header.msg_type !== 'status' || m.content.execution_state !== 'idle') return;
+        idle = true;
+        markIdle();
       });
       reply.catch(() => undefined);
       const answer = await Promise.race([reply.catch(() => undefined), sleep(1000).then(() => undefined)]);
-      if (answer && !idle) await sleep(200);
+      // The status follows the reply within milliseconds, unless iopub is not connected yet.
+      if (answer && !idle) await Promise.race([idleSeen, sleep(200)]);
       stop();
       if (answer && idle) {
         this.#kernelInfo = answer.content as KernelInfo;

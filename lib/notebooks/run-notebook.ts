@@ -33,6 +33,8 @@ export interface RunNotebookOptions {
   signal?: AbortSignal;
   /** How long the kernel may take to start (default 30 s). */
   kernelStartTimeoutMs?: number;
+  /** Called once the kernel process is spawned, while it starts (see `KernelStartOptions.onSpawn`). */
+  onKernelSpawn?: () => void;
 }
 
 /** What `metadata.guildaudit` records about a run. */
@@ -92,6 +94,7 @@ export async function runNotebook(options: RunNotebookOptions): Promise<Notebook
     cwd: path.dirname(path.resolve(options.input)),
     env: options.env,
     startTimeoutMs: options.kernelStartTimeoutMs,
+    onSpawn: options.onKernelSpawn,
   });
   const record: RunRecord = {
     parameters,

@@ -5,13 +5,15 @@ import type { Engine } from '../database/engine';
 import { chooseGuild } from '../notebooks/notebook-defaults';
 import { NOTEBOOK_DATABASE_ENV, targetForKernel } from '../notebooks/notebook-database';
 import { runNotebook, type CellProgress } from '../notebooks/run-notebook';
+import { guildColumns } from '../queries/columns';
 import { dataVersion } from '../queries/data-version';
 import { findChromium } from './find-chromium';
-import { launchChromium } from './launch-chromium';
-import { checkOutputFolder, printPdf, type PrintPdfResult } from './print-pdf';
+import { launchChromium, type PrintBrowser } from './launch-chromium';
+import { checkOutputFolder, savePrintedPage, type PrintPdfResult } from './print-pdf';
 import { pseudonymIdentities } from './pseudonym-identities';
 import { pseudonymizeNotebook } from './pseudonymize-notebook';
-import { renderNotebookHtml } from './render-notebook-html';
+import { renderReportDocument, reportDocumentHtml } from './render-notebook-html';
+import { fillReportShell, openReportShell, type ReportPage } from './report-page';
 import { reportPeriod } from './report-period';
 
 /** What to report on and where the report goes. */
@@ -57,11 +59,20 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
   if (options.htmlPath !== undefined) checkOutputFolder(options.htmlPath);
   const guild = await chooseGuild(engine.db, options.parameters.guild);
   const version = await dataVersion(engine.db);
-  // Chromium starts while the notebook runs: a second or two off every report. A missing
-  // browser is named before the run, not after it.
-  const starting = launchChromium(findChromium());
+  const chromiumPath = findChromium(); // a missing browser is named before the run, not after it
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guildaudit-report-'));
-  starting.catch(() => {}); // reported where it is awaited
+  // While the kernel starts (tslab takes seconds to set up its compiler; started earlier, this
+  // process's synchronous work would delay the kernel's spawn): the guild's columns, which most
+  // queries read, are built and stored, so the notebook's first query only reads them (a failure
+  // there is the notebook's to report); and Chromium starts and loads the page every report
+  // shares (plotly.js and fonts: most of printing's time).
+  let columns: Promise<unknown> | undefined;
+  let printing: Printing | undefined;
+  const startPrinting = () => (printing ??= startChromiumWithShell(chromiumPath));
+  const whileKernelStarts = () => {
+    columns = guildColumns(engine.db, guild.id).catch(() => undefined);
+    startPrinting();
+  };
   try {
     const started = performance.now();
     const run = await runNotebook({
@@ -73,28 +84,47 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
       dataVersion: version,
       onCell: options.onCell,
       signal: options.signal,
+      onKernelSpawn: whileKernelStarts,
     });
-    const printing = performance.now();
+    const ran = performance.now();
     const notebook = options.pseudonymize
       ? pseudonymizeNotebook(run.notebook, await pseudonymIdentities(engine.db, { ...options.pseudonymize, guild: guild.id }))
       : run.notebook;
-    const html = await renderNotebookHtml(notebook, {
+    const doc = await renderReportDocument(notebook, {
       guild: guild.name,
       period: reportPeriod(options.parameters, guild),
       generatedAt: new Date(),
       dataVersion: version,
     });
-    const printed = await printPdf(html, options.pdfPath, { htmlPath: options.htmlPath, browser: await starting });
+    const page = await startPrinting().shell;
+    await fillReportShell(page, doc);
+    const html = options.htmlPath === undefined ? undefined : { path: options.htmlPath, content: reportDocumentHtml(doc) };
+    const printed = await savePrintedPage(page, options.pdfPath, { html });
     return {
       ...printed,
       guild: { id: guild.id, name: guild.name },
       cellsRun: run.cellsRun,
-      runSeconds: (printing - started) / 1000,
-      printSeconds: (performance.now() - printing) / 1000,
+      runSeconds: (ran - started) / 1000,
+      printSeconds: (performance.now() - ran) / 1000,
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
-    await starting.then((b) => b.close(), () => {});
+    await columns;
+    await printing?.browser.then((chromium) => chromium.close(), () => {});
   }
+}
+
+/** A Chromium starting, and the report shell loading in it. */
+interface Printing {
+  browser: Promise<PrintBrowser>;
+  /** Rejects when Chromium or the page fails: await it to report that. */
+  shell: Promise<ReportPage>;
+}
+
+function startChromiumWithShell(executablePath: string): Printing {
+  const browser = launchChromium(executablePath);
+  const shell = browser.then((chromium) => openReportShell(chromium.browser));
+  shell.catch(() => {}); // reported where it is awaited
+  return { browser, shell };
 }
 

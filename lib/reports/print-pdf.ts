@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { launchChromium, type PrintBrowser } from './launch-chromium';
+import { launchChromium } from './launch-chromium';
 import { ReportError } from './report-error';
 import { openReportPage, type ReportPage } from './report-page';
 
@@ -10,8 +10,6 @@ import { openReportPage, type ReportPage } from './report-page';
 export interface PrintPdfOptions {
   /** The browser binary; default `findChromium()` (`GUILDAUDIT_CHROMIUM`, `/usr/bin/chromium`, PATH). */
   chromium?: string;
-  /** A browser already started (e.g. while the notebook ran); the caller closes it. */
-  browser?: PrintBrowser;
   /** Also write the printed HTML document here (for `--html`), the same way: whole or not at all. */
   htmlPath?: string;
   /** How long the page may take to load and draw; default 120 s. */
@@ -45,27 +43,39 @@ export interface PrintPdfResult {
 export async function printPdf(html: string, outPath: string, options: PrintPdfOptions = {}): Promise<PrintPdfResult> {
   checkOutputFolder(outPath);
   if (options.htmlPath !== undefined) checkOutputFolder(options.htmlPath);
-  const { browser, close } = options.browser ? { ...options.browser, close: async () => {} } : await launchChromium(options.chromium);
-  let pdf: Uint8Array;
-  let loaded: ReportPage;
+  const { browser, close } = await launchChromium(options.chromium);
   try {
-    loaded = await openReportPage(browser, html, { timeoutMs: options.timeoutMs });
-    pdf = await loaded.page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      outline: true,
-      tagged: true,
-      timeout: options.timeoutMs ?? 120_000,
-    });
+    const loaded = await openReportPage(browser, html, { timeoutMs: options.timeoutMs });
+    const htmlFile = options.htmlPath === undefined ? undefined : { path: options.htmlPath, content: html };
+    return await savePrintedPage(loaded, outPath, { html: htmlFile, timeoutMs: options.timeoutMs });
   } finally {
     await close();
   }
+}
+
+/**
+ * Prints a loaded, drawn report page (`openReportPage`, or `openReportShell` then
+ * `fillReportShell`) to `outPath` as `printPdf` does, and writes `html.content` to `html.path`
+ * when given: each file through a temp file and a rename, whole or not at all.
+ */
+export async function savePrintedPage(
+  loaded: ReportPage,
+  outPath: string,
+  options: { html?: { path: string; content: string }; timeoutMs?: number } = {},
+): Promise<PrintPdfResult> {
+  const pdf = await loaded.page.pdf({
+    format: 'A4',
+    printBackground: true,
+    preferCSSPageSize: true,
+    outline: true,
+    tagged: true,
+    timeout: options.timeoutMs ?? 120_000,
+  });
   writeWhole(outPath, pdf);
-  if (options.htmlPath !== undefined) writeWhole(options.htmlPath, html);
+  if (options.html !== undefined) writeWhole(options.html.path, options.html.content);
   return {
     pdfPath: outPath,
-    ...(options.htmlPath !== undefined ? { htmlPath: options.htmlPath } : {}),
+    ...(options.html !== undefined ? { htmlPath: options.html.path } : {}),
     bytes: pdf.byteLength,
     blockedRequests: loaded.blockedRequests,
     pageErrors: loaded.pageErrors,

@@ -16,6 +16,16 @@ export interface RenderNotebookOptions extends CoverFields, RedactOptions {
   showCode?: boolean;
 }
 
+/** A report document in parts: the page around them (styles, fonts, plotly.js) is the same for every report. */
+export interface ReportDocument {
+  /** The document's title, which is also the PDF's. */
+  title: string;
+  /** The body's HTML: the cover, then the cells. */
+  body: string;
+  /** True when a chart in the body draws with plotly.js. */
+  needsPlotly: boolean;
+}
+
 /**
  * One HTML document for print: a cover (title, guild, period, generated at, data version),
  * then each cell as readers should see it (see `cellHtml` for the tags honoured). Fonts and
@@ -29,6 +39,11 @@ export interface RenderNotebookOptions extends CoverFields, RedactOptions {
  * });
  */
 export async function renderNotebookHtml(nb: Notebook, options: RenderNotebookOptions = {}): Promise<string> {
+  return reportDocumentHtml(await renderReportDocument(nb, options));
+}
+
+/** The document `renderNotebookHtml` gives, in parts (see `reportDocumentHtml`, `reportShellHtml`). */
+export async function renderReportDocument(nb: Notebook, options: RenderNotebookOptions = {}): Promise<ReportDocument> {
   const markdown = await markdownHtml();
   const redactOptions: RedactOptions = { localPaths: options.localPaths };
   const found = notebookTitle(nb.cells, markdown.firstHeading);
@@ -38,26 +53,40 @@ export async function renderNotebookHtml(nb: Notebook, options: RenderNotebookOp
   const coverCell = options.title === undefined ? found?.index : undefined;
   const cells = nb.cells.map((cell, i) => cellHtml(cell, { ...context, title: i === coverCell ? title : undefined })).filter((html) => html !== '');
   const content = cells.join('\n');
-  // plotly.js is 4.7 MB: embedded only when a chart needs it.
-  const needsPlotly = content.includes('window.guildauditCharts');
+  const shownTitle = redact(title, redactOptions);
+  return {
+    title: shownTitle,
+    body: [coverPageHtml(shownTitle, options), '<main>', content, '</main>'].join('\n'),
+    needsPlotly: content.includes('window.guildauditCharts'),
+  };
+}
+
+/** The whole HTML page of a report document. plotly.js (1.5 MB) is embedded only when a chart needs it. */
+export function reportDocumentHtml(doc: ReportDocument): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<title>${escapeHtml(redact(title, redactOptions))}</title>`,
+    `<title>${escapeHtml(doc.title)}</title>`,
     `<style>\n${fontFaceCss()}\n${printCss()}</style>`,
     chartConfigScriptTag(),
-    needsPlotly ? plotlyScriptTag() : '',
+    doc.needsPlotly ? plotlyScriptTag() : '',
     '</head>',
     '<body>',
-    coverPageHtml(redact(title, redactOptions), options),
-    '<main>',
-    content,
-    '</main>',
+    doc.body,
     '</body>',
     '</html>',
   ].join('\n');
+}
+
+/**
+ * The page of every report, with plotly.js, before its title and body are known: a browser can
+ * load it (the slow part of printing) while the notebook still runs, then take the report's
+ * title and body (`fillReportShell`).
+ */
+export function reportShellHtml(): string {
+  return reportDocumentHtml({ title: '', body: '', needsPlotly: true });
 }
 
 /** The first heading of the markdown cells a reader sees, and the index of its cell. */

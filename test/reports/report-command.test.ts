@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import Sqlite from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -18,6 +19,32 @@ describe('guildaudit report on the fixture database', () => {
     dir = path.dirname(db.file);
   });
   after(() => db.dispose());
+
+  it("builds and stores the guild's columns while the kernel starts, even when no cell queries", async () => {
+    const storedGuilds = () => {
+      const handle = new Sqlite(db.file, { readonly: true });
+      try {
+        return handle.prepare('SELECT guild_id FROM guild_columns WHERE part = 0').pluck().all();
+      } finally {
+        handle.close();
+      }
+    };
+    assert.deepEqual(storedGuilds(), []);
+    const quiet = path.join(dir, 'quiet.ipynb');
+    fs.writeFileSync(quiet, JSON.stringify({
+      nbformat: 4, nbformat_minor: 5, metadata: {},
+      cells: [
+        { cell_type: 'markdown', id: 'q', metadata: {}, source: '# Quiet' },
+        { cell_type: 'code', id: 'p', metadata: { tags: ['parameters'] }, source: "const guild: string = '';", outputs: [], execution_count: null },
+        { cell_type: 'code', id: 'x', metadata: {}, source: "console.log('no query for ' + guild);", outputs: [], execution_count: null },
+      ],
+    }));
+    const pdf = path.join(dir, 'quiet.pdf');
+    const { code, err } = await runCli(['report', quiet, '--param', `guild=${QUILLFEATHER}`, '--pdf', pdf, '--db', db.file]);
+    assert.equal(code, 0, err);
+    assert.ok(pdfPageTexts(pdf).join('\n').includes(`no query for ${QUILLFEATHER}`));
+    assert.deepEqual(storedGuilds(), [QUILLFEATHER]);
+  });
 
   it('prints the guild audit: cover, headings and headline figures as text, no blank page', async () => {
     const pdf = path.join(dir, 'quill.pdf');
