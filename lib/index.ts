@@ -1,52 +1,28 @@
 /**
  * guildaudit's library: open an audit database, import archives, run the audit queries, run
- * notebooks unattended, print them as PDF reports and serve them as dashboards. Notebooks,
- * dashboards and reports import this module only.
+ * notebooks unattended, print them as PDF reports and serve them as dashboards. Programs import
+ * this module; notebooks import `guildaudit/notebook`, the part they use (lib/notebook.ts).
  *
  * @example
  * import { openEngine, overview } from 'guildaudit';
  * const engine = await openEngine('data/guildaudit.sqlite');
  * const [o] = await overview(engine.db, { guild: '755126265953910784' });
  */
-export type { Engine } from './database/engine';
-export type { EngineKind } from './database/engine-kind';
-export { DEFAULT_DATABASE, openEngine, resolveDatabaseTarget } from './database/open-engine';
-export type * from './database/schema';
+// Everything a notebook imports (queries, labels, charts, show, the notebook database), then
+// what only programs use.
+export * from './notebook';
 
+export { DEFAULT_DATABASE, openEngine, resolveDatabaseTarget } from './database/open-engine';
 export { findArchives } from './ingest/find-archives';
 export { ingest, type IngestResult } from './ingest/ingest';
-
-export { resolveAuditParams, type AuditParams, type AuditParamsInput } from './queries/audit-params';
-export { QueryParamError } from './queries/query-error';
-export { QUERIES, findQuery } from './queries/registry';
-export { clearQueryCache, runQuery, type QueryResult } from './queries/run-query';
-export { dataVersion } from './queries/data-version';
 export { DEFAULT_MEMORY_BUDGET, MEMORY_BUDGET_ENV, queryMemory, ResultMemory } from './queries/result-memory';
-export * from './queries/summary';
-export * from './queries/activity';
-export * from './queries/growth';
-export * from './queries/responsiveness';
-export * from './queries/lifecycle';
-export * from './queries/network';
-export * from './queries/people';
-export * from './queries/across-guilds';
-
-export * from './labels';
-
-export * from './analysis/inequality';
 export { toDataFrame } from './analysis/frames';
-
-export * from './charts';
-
-export { chooseGuild, mostActiveMember } from './notebooks/notebook-defaults';
 
 export {
   makeReport, pseudonymIdentities, pseudonymizeNotebook, renderNotebookHtml, printPdf, findChromium, CHROMIUM_ENV, ReportError, type MakeReportOptions, type MakeReportResult,
   type RenderNotebookOptions, type CoverFields, type PrintPdfOptions, type PrintPdfResult,
 } from './reports';
-export { toCsv } from './cli/csv';
 
-export { openNotebookEngine, notebookDatabaseTarget, NOTEBOOK_DATABASE_ENV, projectRoot } from './notebooks/notebook-database';
 export {
   runNotebook,
   NotebookRunError,
