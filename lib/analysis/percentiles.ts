@@ -15,12 +15,29 @@
  * quantile([10, 20, 30, 40, 50], 0.9) // 46
  */
 export function quantile(values: readonly number[], q: number): number | null {
-  checkQ(q);
-  if (values.length === 0) return null;
-  // A typed array sorts numbers numerically and fast (a guild can have 100,000s of values).
-  const sorted = Float64Array.from(values).sort();
-  const [lo, fraction] = position(sorted.length, q);
-  return fraction === 0 ? sorted[lo] : sorted[lo] + fraction * (sorted[lo + 1] - sorted[lo]);
+  return quantilesInPlace(Float64Array.from(values), [q])[0];
+}
+
+/**
+ * The quantiles `qs` of a long list, as `quantile` gives them, reordering `values` in place:
+ * each quantile selects the two order statistics it needs in linear time instead of sorting
+ * the list (a large guild has 100,000s of response times). Null for each when `values` is empty.
+ *
+ * @example
+ * quantilesInPlace(Float64Array.of(40, 10, 30, 20, 50), [0.5, 0.9]) // [30, 46]
+ */
+export function quantilesInPlace(values: Float64Array, qs: readonly number[]): Array<number | null> {
+  return qs.map((q) => {
+    checkQ(q);
+    if (values.length === 0) return null;
+    const [lo, fraction] = position(values.length, q);
+    const below = select(values, lo);
+    if (fraction === 0) return below;
+    // Everything after `lo` is at least `below`: the next order statistic is their minimum.
+    let above = values[lo + 1];
+    for (let i = lo + 2; i < values.length; i++) if (values[i] < above) above = values[i];
+    return below + fraction * (above - below);
+  });
 }
 
 /** The median (0.5 quantile) of `values`, null for none. @example median([3, 1, 2]) // 2 */
@@ -80,4 +97,36 @@ export function meanOfCounts(counts: ReadonlyArray<readonly [value: number, coun
     sum += value * n;
   }
   return total === 0 ? null : sum / total;
+}
+
+/**
+ * Hoare's selection: reorders `a` so that `a[k]` is its k-th smallest value (0-based), with no
+ * larger value before it and no smaller one after it, and returns it.
+ */
+function select(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  while (left < right) {
+    // Median of three as the pivot: sorted or reversed runs stay linear.
+    const x = a[left];
+    const y = a[(left + right) >>> 1];
+    const z = a[right];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i++] = a[j];
+        a[j--] = t;
+      }
+    }
+    // Now a[left..j] <= pivot <= a[i..right], and whatever lies between equals the pivot.
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k];
 }

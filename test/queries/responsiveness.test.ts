@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import { meanOfCounts, median, quantile, quantileOfCounts } from '../../lib/analysis/percentiles';
+import { meanOfCounts, median, quantile, quantileOfCounts, quantilesInPlace } from '../../lib/analysis/percentiles';
 import type { Database } from '../../lib/database/schema';
 import { QueryParamError } from '../../lib/queries/query-error';
 import { conversations, responsiveness, type ResponsivenessRow } from '../../lib/queries/responsiveness';
-import { quantilesInPlace } from '../../lib/analysis/quantiles-in-place';
 import { runQuery } from '../../lib/queries/run-query';
 import { buildGuild, type GuildSpec } from '../support/build-guild';
 import { describeEachEngine } from '../support/engines';
@@ -75,14 +74,22 @@ test('percentiles interpolate linearly between order statistics', () => {
   assert.throws(() => quantile([1], 1.5), RangeError);
 });
 
-test('quantiles sorted once agree with quantile', () => {
+test('quantiles by selection agree with interpolating over the sorted list', () => {
   assert.deepEqual(quantilesInPlace(Float64Array.of(40, 10, 30, 20, 50), [0.5, 0.9]), [30, 46]);
   assert.deepEqual(quantilesInPlace(new Float64Array(0), [0.5, 0.9]), [null, null]);
   assert.throws(() => quantilesInPlace(Float64Array.of(1), [1.5]), RangeError);
   // Lengths around the float-noise cases (h = 3.6, 1.8, ...) and odd fractions of a minute.
   for (let n = 1; n <= 40; n++) {
     const values = Array.from({ length: n }, (_, i) => ((i * 7919) % 101) / 60 + i / 7);
-    assert.deepEqual(quantilesInPlace(Float64Array.from(values), [0, 0.5, 0.9, 1]), [0, 0.5, 0.9, 1].map((q) => quantile(values, q)));
+    const sorted = [...values].sort((a, b) => a - b);
+    const expected = [0, 0.5, 0.9, 1].map((q) => {
+      const h = (n - 1) * q;
+      const lo = Math.floor(h);
+      return lo + 1 < n ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
+    });
+    const got = quantilesInPlace(Float64Array.from(values), [0, 0.5, 0.9, 1]);
+    got.forEach((value, k) => assert.ok(Math.abs(value! - expected[k]) < 1e-9, `n=${n}, quantile ${k}: ${value} vs ${expected[k]}`));
+    assert.deepEqual([0, 0.5, 0.9, 1].map((q) => quantile(values, q)), got);
   }
 });
 

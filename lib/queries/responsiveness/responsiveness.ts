@@ -8,7 +8,7 @@ import type { QueryDefinition } from '../query-definition';
 import { channelStreams } from './channel-streams';
 import { channelNames, gapMs, staffUserIds, widen } from './conversation-params';
 import { lowerBound } from '../../analysis/lower-bound';
-import { quantilesInPlace } from '../../analysis/quantiles-in-place';
+import { quantilesInPlace } from '../../analysis/percentiles';
 
 /** Parameters of `responsiveness` besides the common ones. */
 export interface ResponsivenessInput extends AuditParamsInput {
