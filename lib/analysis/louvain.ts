@@ -17,33 +17,40 @@ export interface CsrGraph {
   weights: Float64Array;
 }
 
+/** Undirected pairs of nodes a < b with their weights, each pair once, sorted by (a, b). */
+export interface SortedPairs {
+  count: number;
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float64Array;
+}
+
 /**
- * CSR adjacency from undirected pairs [a, b, weight] (a ≠ b, each pair once), listing each pair
- * under both ends, neighbours in ascending order.
+ * CSR adjacency from pairs sorted by (a, b), listing each pair under both ends: filled in that
+ * order, each node's neighbours come out ascending (the lower ones, then the higher ones), so no
+ * list needs sorting and no tuple per pair is made.
  *
  * @example
- * const g = csrFromPairs(3, [[0, 1, 1], [1, 2, 1]]); // the path 0 - 1 - 2
+ * const g = csrFromSortedPairs(3, { count: 2, a: Int32Array.of(0, 1), b: Int32Array.of(1, 2), weight: Float64Array.of(1, 1) }); // the path 0 - 1 - 2
  */
-export function csrFromPairs(n: number, pairs: ReadonlyArray<readonly [number, number, number]>): CsrGraph {
-  const degree = new Int32Array(n);
-  for (const [a, b] of pairs) {
-    degree[a]++;
-    degree[b]++;
-  }
+export function csrFromSortedPairs(n: number, pairs: SortedPairs): CsrGraph {
   const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + degree[i];
+  for (let k = 0; k < pairs.count; k++) {
+    offsets[pairs.a[k] + 1]++;
+    offsets[pairs.b[k] + 1]++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
   const fill = offsets.slice(0, n);
   const targets = new Int32Array(offsets[n]);
   const weights = new Float64Array(offsets[n]);
-  const put = (from: number, to: number, w: number) => {
-    targets[fill[from]] = to;
-    weights[fill[from]++] = w;
-  };
-  for (const [a, b, w] of pairs) {
-    put(a, b, w);
-    put(b, a, w);
+  for (let k = 0; k < pairs.count; k++) {
+    const a = pairs.a[k];
+    const b = pairs.b[k];
+    targets[fill[a]] = b;
+    weights[fill[a]++] = pairs.weight[k];
+    targets[fill[b]] = a;
+    weights[fill[b]++] = pairs.weight[k];
   }
-  for (let i = 0; i < n; i++) sortSegment(targets, weights, offsets[i], offsets[i + 1]);
   return { n, offsets, targets, weights };
 }
 
@@ -52,7 +59,9 @@ export function csrFromPairs(n: number, pairs: ReadonlyArray<readonly [number, n
  * index). `resolution` γ scales the null model (1 = Newman–Girvan modularity).
  *
  * @example
- * louvain(csrFromPairs(6, [[0, 1, 1], [1, 2, 1], [0, 2, 1], [3, 4, 1], [4, 5, 1], [3, 5, 1], [2, 3, 1]])) // [0, 0, 0, 1, 1, 1]
+ * // two triangles 0-1-2 and 3-4-5 joined by 2 - 3
+ * const pairs = { count: 7, a: Int32Array.of(0, 0, 1, 2, 3, 3, 4), b: Int32Array.of(1, 2, 2, 3, 4, 5, 5), weight: new Float64Array(7).fill(1) };
+ * louvain(csrFromSortedPairs(6, pairs)) // [0, 0, 0, 1, 1, 1]
  */
 export function louvain(graph: CsrGraph, resolution = 1): Int32Array {
   let membership = Int32Array.from({ length: graph.n }, (_, i) => i);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { louvainCommunities, modularity } from '../../lib/analysis/communities';
-import { directedDensity, freemanCentralisation } from '../../lib/analysis/network-measures';
+import { directedDensity } from '../../lib/analysis/network-measures';
 import { numberedPageRank, pageRank } from '../../lib/analysis/pagerank';
 import { contributorScores, networkEdges, networkMembers, networkSummary } from '../../lib/queries/network';
+import type { UndirectedPairs } from '../../lib/queries/network/interaction-network';
+import { memberCentralisation, memberCommunities } from '../../lib/queries/network/undirected-measures';
 import { QueryParamError } from '../../lib/queries/query-error';
 import { runQuery } from '../../lib/queries/run-query';
 import { buildGuild, type GuildSpec } from '../support/build-guild';
@@ -61,30 +62,42 @@ test('PageRank on node numbers: parallel edges add up, out of order; bit for bit
   assert.throws(() => pageRank(['a', 'b'], [edge('a', 'b', NaN)]), /edge a -> b has a bad weight NaN/);
 });
 
-test('Freeman centralisation: 1 for a star, 0 for a cycle, null below 3 nodes; density', () => {
-  // Star: hub degree 3, leaves 1: Σ(3 − d) = 6 = (n−1)(n−2).
-  assert.equal(freemanCentralisation(['h', 'a', 'b', 'c'], [edge('h', 'a'), edge('b', 'h'), edge('h', 'c'), edge('c', 'h')]), 1);
-  assert.equal(freemanCentralisation(['a', 'b', 'c', 'd'], [edge('a', 'b'), edge('b', 'c'), edge('c', 'd'), edge('d', 'a')]), 0);
-  // Path a - b - c - d: degrees 1, 2, 2, 1 ⇒ Σ(2 − d) = 2, over 3·2 = 6.
-  assert.equal(freemanCentralisation(['a', 'b', 'c', 'd'], [edge('a', 'b'), edge('b', 'c'), edge('c', 'd')]), 2 / 6);
-  assert.equal(freemanCentralisation(['a', 'b'], [edge('a', 'b')]), null);
+/** Undirected pairs of user numbers (each pair once, either order) as the network gives them. */
+function undirected(list: Array<[number, number, number?]>): UndirectedPairs {
+  return {
+    count: list.length,
+    lo: Int32Array.from(list, ([a, b]) => Math.min(a, b)),
+    hi: Int32Array.from(list, ([a, b]) => Math.max(a, b)),
+    weight: Float64Array.from(list, ([, , w]) => w ?? 1),
+  };
+}
+
+test('Freeman centralisation: 1 for a star, 0 for a cycle, null below 3 members; density', () => {
+  const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+  // Star around 0: hub degree 3, leaves 1: Σ(3 − d) = 6 = (n−1)(n−2).
+  assert.equal(memberCentralisation(4, undirected([[0, 1], [2, 0], [0, 3]]), all(4)), 1);
+  assert.equal(memberCentralisation(4, undirected([[0, 1], [1, 2], [2, 3], [3, 0]]), all(4)), 0);
+  // Path 0 - 1 - 2 - 3: degrees 1, 2, 2, 1 ⇒ Σ(2 − d) = 2, over 3·2 = 6.
+  assert.equal(memberCentralisation(4, undirected([[0, 1], [1, 2], [2, 3]]), all(4)), 2 / 6);
+  assert.equal(memberCentralisation(2, undirected([[0, 1]]), all(2)), null);
+  // Only the connected members count: user 4 is not one of them.
+  assert.equal(memberCentralisation(5, undirected([[0, 1], [2, 0], [0, 3]]), all(4)), 1);
   assert.equal(directedDensity(3, 6), 1);
   assert.equal(directedDensity(4, 3), 0.25);
   assert.equal(directedDensity(1, 0), null);
 });
 
 test('Louvain splits two triangles joined by one edge; modularity 5/14', () => {
-  const edges = [edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('x', 'y'), edge('y', 'z'), edge('z', 'x'), edge('c', 'x')];
-  const { community, count, modularity: q } = louvainCommunities(['z', 'y', 'x', 'c', 'b', 'a'], edges);
+  // Users 0-2 (a, b, c) and 3-5 (x, y, z); c - x joins the triangles; user 6 is not connected.
+  const triangles = undirected([[0, 1], [1, 2], [2, 0], [3, 4], [4, 5], [5, 3], [2, 3]]);
+  const { community, count, modularity } = memberCommunities(7, triangles, Int32Array.of(0, 1, 2, 3, 4, 5));
   assert.equal(count, 2);
-  // Equal sizes: the community holding the smaller ID ('a') is number 1.
-  assert.deepEqual([...community], [['a', 1], ['b', 1], ['c', 1], ['x', 2], ['y', 2], ['z', 2]]);
+  // Equal sizes: the community holding the smaller ID (user 0) is number 1; 0 for users not listed.
+  assert.deepEqual([...community], [1, 1, 1, 2, 2, 2, 0]);
   // m = 7; each triangle: 3 edges inside, degrees 2 + 2 + 3 = 7: 2·(3/7 − (7/14)²) = 5/14.
-  close(q, 5 / 14);
-  // Everything in one community: 7/7 − (14/14)² = 0.
-  close(modularity(edges, new Map(['a', 'b', 'c', 'x', 'y', 'z'].map((id) => [id, 1]))), 0);
-  // Opposite directions add up: a ⇄ b twice is one pair of weight 2.
-  assert.equal(louvainCommunities(['a', 'b', 'c'], [edge('a', 'b'), edge('b', 'a')]).count, 2);
+  close(modularity, 5 / 14);
+  // A pair's weight (both directions added) counts once: a - b with c alone is two communities.
+  assert.equal(memberCommunities(3, undirected([[0, 1, 2]]), Int32Array.of(0, 1, 2)).count, 2);
 });
 
 // ---------------------------------------------------------------------------

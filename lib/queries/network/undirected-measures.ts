@@ -1,8 +1,9 @@
 /**
- * The undirected measures of the interaction network (communities, centralisation) on user
- * numbers, as lib/analysis computes them on member IDs: the same values without a string per edge.
+ * The undirected measures of the interaction network (communities, modularity, centralisation)
+ * on user numbers: no string per edge, which on a few hundred thousand edges cost more than
+ * Louvain itself.
  */
-import { louvain, type CsrGraph } from '../../analysis/louvain';
+import { csrFromSortedPairs, louvain, type SortedPairs } from '../../analysis/louvain';
 import type { UndirectedPairs } from './interaction-network';
 
 /** Louvain communities of the network's connected members, by user number. */
@@ -15,18 +16,17 @@ export interface MemberCommunities {
 }
 
 /**
- * `louvainCommunities` (lib/analysis/communities.ts) of the interaction network, on user numbers:
- * the same graph (`undirectedPairs` among the connected members, nodes in ID order), the same
- * Louvain pass and the same numbering and modularity, without a string key per edge — on a few
- * hundred thousand edges the string lookups cost more than Louvain itself. Interaction weights
- * are whole numbers, so every sum is exact whatever its order.
+ * Louvain communities (lib/analysis/louvain.ts) of the interaction network's connected members:
+ * the graph of `undirectedPairs` among them, nodes in ID order; communities numbered by size, then
+ * by their smallest member ID; with the Newman–Girvan modularity of that partition. Interaction
+ * weights are whole numbers, so every sum is exact whatever its order.
  *
  * @example
  * const { community, modularity } = memberCommunities(columns.users.ids.length, undirectedPairs(network), connected);
  */
 export function memberCommunities(users: number, undirected: UndirectedPairs, connected: Int32Array): MemberCommunities {
   const pairs = nodePairs(users, undirected, connected);
-  const labels = louvain(csrOfSortedPairs(connected.length, pairs));
+  const labels = louvain(csrFromSortedPairs(connected.length, pairs));
 
   // Number communities by size, then by their smallest member (the first in ID order).
   const size = new Map<number, number>();
@@ -43,19 +43,11 @@ export function memberCommunities(users: number, undirected: UndirectedPairs, co
   return { community, count: ordered.length, modularity: pairModularity(pairs, numbers) };
 }
 
-/** Pairs of node indexes a < b with their weights, sorted by (a, b). */
-interface NodePairs {
-  count: number;
-  a: Int32Array;
-  b: Int32Array;
-  weight: Float64Array;
-}
-
 /**
  * The pairs among the connected members as node indexes (positions in ID order), sorted by
  * (a, b) with two counting sorts.
  */
-function nodePairs(users: number, undirected: UndirectedPairs, connected: Int32Array): NodePairs {
+function nodePairs(users: number, undirected: UndirectedPairs, connected: Int32Array): SortedPairs {
   const n = connected.length;
   const index = new Int32Array(users).fill(-1);
   connected.forEach((u, i) => (index[u] = i));
@@ -95,34 +87,8 @@ function countingSort(keys: Int32Array, count: number, range: number, within: In
   return order;
 }
 
-/**
- * The graph `csrFromPairs` (lib/analysis/louvain.ts) builds, from pairs already sorted by (a, b):
- * filled in that order, each node's neighbours come out ascending (the lower ones, then the
- * higher ones), so no list needs sorting and no tuple per pair is made.
- */
-function csrOfSortedPairs(n: number, pairs: NodePairs): CsrGraph {
-  const offsets = new Int32Array(n + 1);
-  for (let k = 0; k < pairs.count; k++) {
-    offsets[pairs.a[k] + 1]++;
-    offsets[pairs.b[k] + 1]++;
-  }
-  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(offsets[n]);
-  const weights = new Float64Array(offsets[n]);
-  for (let k = 0; k < pairs.count; k++) {
-    const a = pairs.a[k];
-    const b = pairs.b[k];
-    targets[fill[a]] = b;
-    weights[fill[a]++] = pairs.weight[k];
-    targets[fill[b]] = a;
-    weights[fill[b]++] = pairs.weight[k];
-  }
-  return { n, offsets, targets, weights };
-}
-
-/** Modularity of pairs of node indexes, given each index's community (as communities.ts computes it). */
-function pairModularity(pairs: NodePairs, labels: readonly number[]): number {
+/** Newman–Girvan modularity Σ_c (inside_c / m − (degree_c / 2m)²) of the pairs, given each node's community. */
+function pairModularity(pairs: SortedPairs, labels: readonly number[]): number {
   let m = 0;
   for (let k = 0; k < pairs.count; k++) m += pairs.weight[k];
   if (m === 0) return 0;
@@ -141,9 +107,9 @@ function pairModularity(pairs: NodePairs, labels: readonly number[]): number {
 }
 
 /**
- * `freemanCentralisation` (lib/analysis/network-measures.ts) on user numbers: Σ (d_max − d_i) /
- * ((n − 1)(n − 2)) over the connected members, d = distinct neighbours (one per pair); null
- * below three nodes. Whole numbers throughout, so exactly the same value.
+ * Freeman's degree centralisation of the network's connected members: Σ (d_max − d_i) /
+ * ((n − 1)(n − 2)), d = distinct neighbours (one per pair; direction and weights ignored); 1 for a
+ * star, 0 when every member has the same degree; null below three members.
  *
  * @example
  * const centralisation = memberCentralisation(columns.users.ids.length, undirectedPairs(network), connected);
