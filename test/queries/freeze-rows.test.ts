@@ -47,7 +47,8 @@ test('the database cache keeps small results, and large ones only when computing
   const mib = 1024 * 1024;
   assert.equal(worthStoring({ chars: 1000, computeMs: 0 }), true);
   assert.equal(worthStoring({ chars: mib, computeMs: 0 }), true);
-  assert.equal(worthStoring({ chars: 56 * mib, computeMs: 800 }), false, '56 MiB take ~1.7 s to read back');
-  assert.equal(worthStoring({ chars: 56 * mib, computeMs: 1700 }), true);
+  assert.equal(worthStoring({ chars: 56 * mib, computeMs: 800 }), false, '56 MiB take ~2 s to read back');
+  assert.equal(worthStoring({ chars: 56 * mib, computeMs: 2000 }), false);
+  assert.equal(worthStoring({ chars: 56 * mib, computeMs: 3000 }), true);
   assert.equal(worthStoring({ chars: 5 * mib, computeMs: 700 }), true);
 });
