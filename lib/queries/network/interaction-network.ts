@@ -4,7 +4,7 @@ import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import type { GuildColumns } from '../columns';
 import { PARAMETER_SETS_KEPT, perColumnsAndKey } from '../columns/columns-memo';
-import { idRanks } from '../columns/id-ranks';
+import { idOrder } from '../columns/id-ranks';
 import { countInteractions, type InteractionCounts } from './interactions';
 import { membersWithMessages } from './members-seen';
 import { periodInteractions } from './period-interactions';
@@ -51,10 +51,7 @@ export async function interactionNetwork(
 
 /** User numbers marked 1, in ID order. */
 export function usersInIdOrder(columns: GuildColumns, marked: Uint8Array): Int32Array {
-  const rank = idRanks(columns.users.ids);
-  const byRank = new Int32Array(rank.length).fill(-1);
-  for (let u = 0; u < marked.length; u++) if (marked[u] === 1) byRank[rank[u]] = u;
-  return byRank.filter((u) => u >= 0);
+  return idOrder(columns.users.ids).filter((u) => marked[u] === 1);
 }
 
 /** Edges between user numbers with interaction amounts by kind (pair counts, or the contributor walk's weights). */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import { FORWARD, REPLY, scopedIndexes, type GuildColumns } from '../columns';
-import { idRanks } from '../columns/id-ranks';
+import { idOrder, idRanks } from '../columns/id-ranks';
 
 /** Kinds of interaction, as `InteractionEvents.kind` holds them. */
 export const REPLIED = 0;
@@ -21,7 +21,7 @@ export const REACTED = 2;
  *   time (and channel) of the message reacted to.
  * The acting message (the reply, the mentioning message, the message reacted to) must be in
  * scope: period, channels, not a system notice. Self-interactions are not interactions, and
- * excluded accounts (see `excludedUsers`) are left out at either end. Users are the columns'
+ * excluded accounts (see `excludedUserMask`) are left out at either end. Users are the columns'
  * user numbers; entries are in the acting messages' time order.
  */
 export interface InteractionEvents {
@@ -41,7 +41,7 @@ export interface InteractionEvents {
 }
 
 export interface InteractionOptions {
-  /** 1 per user number to leave out at either end (see `excludedUsers`). */
+  /** 1 per user number to leave out at either end (see `excludedUserMask`). */
   excluded: Uint8Array;
 }
 
@@ -147,8 +147,7 @@ export function countInteractions(columns: GuildColumns, events: InteractionEven
   const fill = start.slice(0, users);
   for (let e = 0; e < n; e++) packed[fill[S[e]]++] = T[e] * 4 + K[e];
 
-  const atRank = new Int32Array(users);
-  for (let u = 0; u < users; u++) atRank[rank[u]] = u;
+  const atRank = idOrder(columns.users.ids);
   const slot = new Int32Array(users).fill(-1);
   const local = new Int32Array(3 * users);
   const targetRanks = new Int32Array(users);

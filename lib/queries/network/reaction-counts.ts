@@ -1,5 +1,5 @@
 import type { GuildColumns, ReactorEmojis } from '../columns';
-import { idRanks } from '../columns/id-ranks';
+import { idOrder, idRanks } from '../columns/id-ranks';
 
 /**
  * Listed reactions by reactor, author, channel (of the message reacted to) and emoji: one entry
@@ -61,12 +61,7 @@ export function reactionCounts(columns: GuildColumns, scoped: Int32Array, exclud
   const fill = perReactor.slice(0, users);
   for (let k = 0; k < n; k++) keys[fill[reactorOf[k]]++] = rankKey[k];
 
-  const atRank = (rank: Int32Array) => {
-    const at = new Int32Array(rank.length);
-    rank.forEach((r, x) => (at[r] = x));
-    return at;
-  };
-  const [userAt, channelAt, emojiAt] = [atRank(userRank), atRank(channelRank), atRank(emojiRank)];
+  const [userAt, channelAt, emojiAt] = [idOrder(columns.users.ids), idOrder(columns.channels.ids), idOrder(emojis.keys)];
   const out = {
     reactor: new Int32Array(keys.length), author: new Int32Array(keys.length), channel: new Int32Array(keys.length),
     emoji: new Int32Array(keys.length), n: new Int32Array(keys.length),
