@@ -6,8 +6,18 @@ import { after, before, describe, it } from 'node:test';
 import { runCli } from '../support/cli';
 import { createNotebookFixtureDatabase, QUILLFEATHER, SISTER_GUILD } from '../support/notebook-fixture-database';
 import { pdfInkPerPage, pdfPageCount, pdfPageTexts } from './pdf-tools';
+import { notebookOf } from './report-fixtures';
 
 const GUILD_AUDIT = path.resolve(__dirname, '../../../notebooks/guild-audit.ipynb');
+
+/** A notebook file's text: a title, the `guild` parameter, and one code cell. */
+function guildNotebook(title: string, code: string): string {
+  return JSON.stringify(notebookOf([
+    { cell_type: 'markdown', id: 'q', source: `# ${title}` },
+    { cell_type: 'code', id: 'p', metadata: { tags: ['parameters'] }, source: "const guild: string = '';" },
+    { cell_type: 'code', id: 'x', source: code },
+  ]));
+}
 
 /** `guildaudit report` end to end: the real notebook, a real kernel, real Chromium, the fixture database. */
 describe('guildaudit report on the fixture database', () => {
@@ -31,14 +41,7 @@ describe('guildaudit report on the fixture database', () => {
     };
     assert.deepEqual(storedGuilds(), []);
     const quiet = path.join(dir, 'quiet.ipynb');
-    fs.writeFileSync(quiet, JSON.stringify({
-      nbformat: 4, nbformat_minor: 5, metadata: {},
-      cells: [
-        { cell_type: 'markdown', id: 'q', metadata: {}, source: '# Quiet' },
-        { cell_type: 'code', id: 'p', metadata: { tags: ['parameters'] }, source: "const guild: string = '';", outputs: [], execution_count: null },
-        { cell_type: 'code', id: 'x', metadata: {}, source: "console.log('no query for ' + guild);", outputs: [], execution_count: null },
-      ],
-    }));
+    fs.writeFileSync(quiet, guildNotebook('Quiet', "console.log('no query for ' + guild);"));
     const pdf = path.join(dir, 'quiet.pdf');
     const { code, err } = await runCli(['report', quiet, '--param', `guild=${QUILLFEATHER}`, '--pdf', pdf, '--db', db.file]);
     assert.equal(code, 0, err);
@@ -119,14 +122,7 @@ describe('guildaudit report on the fixture database', () => {
     assert.match(unknown.err, /unknown guild '123456789012345678'; the database holds .*Quillfeather Makers/);
 
     const failing = path.join(dir, 'failing.ipynb');
-    fs.writeFileSync(failing, JSON.stringify({
-      nbformat: 4, nbformat_minor: 5, metadata: {},
-      cells: [
-        { cell_type: 'markdown', id: 'q', metadata: {}, source: '# Failing' },
-        { cell_type: 'code', id: 'p', metadata: { tags: ['parameters'] }, source: "const guild: string = '';", outputs: [], execution_count: null },
-        { cell_type: 'code', id: 'x', metadata: {}, source: "throw new Error('no data for ' + guild);", outputs: [], execution_count: null },
-      ],
-    }));
+    fs.writeFileSync(failing, guildNotebook('Failing', "throw new Error('no data for ' + guild);"));
     const failed = await runCli(['report', failing, '--param', `guild=${QUILLFEATHER}`, '--pdf', pdf, '--db', db.file]);
     assert.equal(failed.code, 1);
     // Cell 4 of the executed notebook: the injected parameters are cell 3.
