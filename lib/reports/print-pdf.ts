@@ -4,7 +4,7 @@ import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'nod
 import * as path from 'node:path';
 import { launchChromium } from './launch-chromium';
 import { ReportError } from './report-error';
-import { openReportPage, type ReportPage } from './report-page';
+import { DEFAULT_TIMEOUT_MS, openReportPage, type ReportPage } from './report-page';
 
 /** Options of `printPdf`. */
 export interface PrintPdfOptions {
@@ -69,7 +69,7 @@ export async function savePrintedPage(
     preferCSSPageSize: true,
     outline: true,
     tagged: true,
-    timeout: options.timeoutMs ?? 120_000,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   writeWhole(outPath, pdf);
   if (options.html !== undefined) writeWhole(options.html.path, options.html.content);

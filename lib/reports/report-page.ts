@@ -18,7 +18,8 @@ export interface ReportPageOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
+/** How long a report page may take to load, draw or print when the caller does not say. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
 
 // Runs in the page: every chart's drawing promise, then the fonts.
 const RENDER_COMPLETE = `(async () => {
