@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { findChromium } from './find-chromium';
+import { findChromium, isHeadlessShell } from './find-chromium';
 import { PRINTABLE_WIDTH_PX } from './print-css';
 
 /** A running browser and how to stop it (which also deletes its profile). */
@@ -40,7 +40,7 @@ export async function launchChromium(executablePath: string = findChromium()): P
   try {
     const browser = await puppeteer.launch({
       executablePath,
-      headless: true,
+      headless: isHeadlessShell(executablePath) ? 'shell' : true,
       userDataDir: profile,
       args: chromiumArgs(process.getuid?.() === 0),
       defaultViewport: { width: PRINTABLE_WIDTH_PX + 120, height: 1000, deviceScaleFactor: 1 },

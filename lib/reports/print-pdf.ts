@@ -8,7 +8,7 @@ import { DEFAULT_TIMEOUT_MS, openReportPage, type ReportPage } from './report-pa
 
 /** Options of `printPdf`. */
 export interface PrintPdfOptions {
-  /** The browser binary; default `findChromium()` (`GUILDAUDIT_CHROMIUM`, `/usr/bin/chromium`, PATH). */
+  /** The browser binary; default `findChromium()` (`GUILDAUDIT_CHROMIUM`, Debian's headless shell or Chromium, PATH). */
   chromium?: string;
   /** Also write the printed HTML document here (for `--html`), the same way: whole or not at all. */
   htmlPath?: string;

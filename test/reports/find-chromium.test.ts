@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { findChromium } from '../../lib/reports/find-chromium';
+import { findChromium, isHeadlessShell } from '../../lib/reports/find-chromium';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'find-chromium-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,10 +34,13 @@ test('findChromium: else the known path, else chromium on PATH, else what to ins
   assert.equal(findChromium({ env: { PATH: `/nonexistent${path.delimiter}${bin}` }, knownPaths: ['/nonexistent/chromium'] }), onPath);
   assert.throws(() => findChromium({ env: { PATH: '/nonexistent' }, knownPaths: [] }), {
     name: 'ReportError',
-    message: 'no Chromium to print with: install it (Debian: apt-get install chromium) or set GUILDAUDIT_CHROMIUM to a Chrome or Chromium binary',
+    message: 'no Chromium to print with: install it (Debian: apt-get install chromium-headless-shell) or set GUILDAUDIT_CHROMIUM to a Chrome or Chromium binary',
   });
 });
 
-test('findChromium: this machine has Debian\'s Chromium', () => {
-  assert.equal(findChromium({ env: { PATH: '' } }), '/usr/bin/chromium');
+test('findChromium: this machine has Debian\'s headless shell (scripts/setup installs it), driven as one', () => {
+  const found = findChromium({ env: { PATH: '' } });
+  assert.equal(found, '/usr/lib/chromium/chromium-headless-shell');
+  assert.ok(isHeadlessShell(found));
+  assert.ok(!isHeadlessShell('/usr/lib/chromium/chromium'));
 });

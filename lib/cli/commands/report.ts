@@ -48,8 +48,8 @@ ${NOTEBOOK_OPTIONS_HELP}
 ${DB_HELP}
   -h, --help            Show this help
 
-Chromium: GUILDAUDIT_CHROMIUM names the browser; default /usr/bin/chromium
-(Debian's chromium package), else chromium on PATH.
+Chromium: GUILDAUDIT_CHROMIUM names the browser; default Debian's
+chromium-headless-shell, else its chromium, else either on PATH.
 
 Exit status: 0 when every report was written, 1 when a run, a guild or the
 printing failed, 2 for a usage mistake.
