@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { eachArrayRow } from '../../lib/database/array-rows';
 import { binaryCopyRows } from '../../lib/database/postgres/binary-copy-rows';
 import { describeEachEngine } from '../support/engines';
@@ -12,6 +13,36 @@ describeEachEngine('eachArrayRow', (ctx) => {
     const rows: unknown[][] = [];
     await eachArrayRow(db, db.selectFrom('guilds').select(['id', 'name', 'observed_at']).where('observed_at', '>', 1).orderBy('id').compile(), (row) => rows.push(row));
     assert.deepEqual(rows, [['200', 'g2', 2], ['300', 'g3', 3]]);
+  });
+
+  test('a long read comes whole and in order, over several of the cursor\'s batches', async () => {
+    const { engine } = await ctx.fresh();
+    const { db } = engine;
+    const n = 45_001; // two full batches of 20,000 and a part
+    const numbers = sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${n}) SELECT i, 'row ' || i FROM n`;
+    let count = 0;
+    let inOrder = true;
+    await eachArrayRow(db, numbers.compile(db), ([i, label]) => {
+      count++;
+      if (Number(i) !== count || label !== `row ${count}`) inOrder = false;
+    });
+    assert.deepEqual([count, inOrder], [n, true]);
+  });
+
+  test('a read that fails part-way rejects, and the database answers the next query', async () => {
+    const { engine } = await ctx.fresh();
+    const { db } = engine;
+    // Fails at the 30,001st row: in PostgreSQL's second batch, while the first is handed over.
+    // (SQLite has no run-time error for a select to raise: a text to JSON that is not JSON.)
+    const failing = ctx.kind === 'postgres'
+      ? sql`SELECT 1 / (i - 30001) FROM generate_series(1, 45000) AS i`
+      : sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 45000) SELECT json(CASE WHEN i = 30001 THEN 'x' ELSE '1' END) FROM n`;
+    let seen = 0;
+    await assert.rejects(eachArrayRow(db, failing.compile(db), () => void seen++), /division by zero|malformed JSON/);
+    assert.ok(seen >= 20_000 || ctx.kind === 'sqlite', `rows before the failure were handed over (${seen})`);
+    const after: unknown[][] = [];
+    await eachArrayRow(db, sql`SELECT 7`.compile(db), (row) => after.push(row));
+    assert.deepEqual(after, [[7]]);
   });
 
   test('binary: blobs come as their raw bytes, with string parameters that hold quotes and $1 written safely', async () => {

@@ -6,25 +6,38 @@ import { copyTo } from './pg-copy';
 /** Rows fetched per round trip when reading a large select through a cursor. */
 const CURSOR_ROWS = 20_000;
 
+/** Memory for each sort or hash of a large read (PostgreSQL's default is 4 MB). */
+const WORK_MEM = '64MB';
+
 /**
  * Reads a select through a server-side cursor, a batch of array rows at a time: pg would
  * otherwise hold every row of a million-row read at once (and spend its time collecting them).
+ * The next batch is asked for before this one is handed over, so the server finds and sends it
+ * while the rows are used here: on a person's 119k messages, the server's 0.3-0.6 s no longer
+ * adds to the time the caller spends on the rows.
  */
 export async function eachRowByCursor(pool: pg.Pool, query: CompiledQuery, onRow: (row: unknown[]) => void): Promise<void> {
   const client = await pool.connect();
+  const fetch = () => client.query({ text: `FETCH ${CURSOR_ROWS} FROM guildaudit_rows`, rowMode: 'array' });
+  let ahead: Promise<pg.QueryResult<unknown[]>> | null = null;
   try {
     // Every row will be read: plan for the whole read, not for the first rows (a cursor's
     // default), which picked a sequential scan with an index probe per row over an index read
-    // and a hash join for a person's messages (1.8 s instead of 1.1 s).
-    await client.query('BEGIN READ ONLY; SET LOCAL cursor_tuple_fraction = 1');
+    // and a hash join for a person's messages (1.8 s instead of 1.1 s). A hash join's table
+    // fits in memory at this size (at the default 4 MB, a person's files spilled to disk).
+    await client.query(`BEGIN READ ONLY; SET LOCAL cursor_tuple_fraction = 1; SET LOCAL work_mem = '${WORK_MEM}'`);
     await client.query({ text: `DECLARE guildaudit_rows NO SCROLL CURSOR FOR ${query.sql}`, values: query.parameters as unknown[] });
+    ahead = fetch();
     for (;;) {
-      const batch = await client.query({ text: `FETCH ${CURSOR_ROWS} FROM guildaudit_rows`, rowMode: 'array' });
+      const batch: pg.QueryResult<unknown[]> = await ahead;
+      ahead = batch.rows.length < CURSOR_ROWS ? null : fetch();
+      ahead?.catch(() => undefined); // awaited next turn; this only stops an "unhandled" warning meanwhile
       for (const row of batch.rows) onRow(row);
-      if (batch.rows.length < CURSOR_ROWS) break;
+      if (!ahead) break;
     }
     await client.query('COMMIT');
   } catch (error) {
+    await ahead?.catch(() => undefined); // a FETCH still queued must finish before the ROLLBACK
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
