@@ -52,5 +52,6 @@ export interface Engine {
   readonly location: string;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   importTransaction<T>(work: (writer: ImportWriter) => Promise<T>): Promise<T>;
+  /** Finishes the background writes (`writeInBackground`), then closes the connections. */
   close(): Promise<void>;
 }

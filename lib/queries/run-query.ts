@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { backgroundWriteOf, settleBackgroundWrites, writeInBackground } from '../database/background-writes';
 import type { Database } from '../database/schema';
 import { dataVersion } from './data-version';
 import { freezeParsedRows, freezeRows } from './freeze-rows';
@@ -34,7 +35,8 @@ export interface RunOptions {
  * costs the data-version read and a lookup), then the database's `query_cache` (shared by every
  * process). Both are keyed by the data version, so an import by any process makes both stale.
  * The database keeps a result only when reading it back is quicker than computing it again
- * (`worthStoring`): a large result of a cheap query lives in memory only.
+ * (`worthStoring`): a large result of a cheap query lives in memory only. It is stored in the
+ * background (`writeInBackground`): the rows are returned at once.
  * The rows are frozen whichever way they came, and equal to their JSON round trip.
  *
  * @example
@@ -60,6 +62,7 @@ export async function runQuery(
   const remembered = memory.get(db, key);
   if (remembered) return result(true, remembered);
 
+  await backgroundWriteOf(db, key); // this process may be storing it right now
   const hit = await db.selectFrom('query_cache').select('rows_json').where('key', '=', key).executeTakeFirst();
   if (hit) {
     const rows = freezeParsedRows(JSON.parse(hit.rows_json));
@@ -71,11 +74,8 @@ export async function runQuery(
   if (worthStoring(fresh)) {
     const json = fresh.json ?? JSON.stringify(fresh.rows);
     chars = json.length;
-    await db
-      .insertInto('query_cache')
-      .values({ key, query: name, params_json: JSON.stringify(canonical), data_version: version, created_at: (options.now ?? Date.now)(), rows_json: json })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+    const row = { key, query: name, params_json: JSON.stringify(canonical), data_version: version, created_at: (options.now ?? Date.now)(), rows_json: json };
+    writeInBackground(db, key, () => db.insertInto('query_cache').values(row).onConflict((oc) => oc.column('key').doNothing()).execute());
   }
   memory.set(db, key, fresh.rows, chars);
   return result(false, fresh.rows);
@@ -134,6 +134,7 @@ export function worthStoring({ chars, computeMs }: { chars: number; computeMs: n
  */
 export async function clearQueryCache(db: Kysely<Database>): Promise<number> {
   queryMemory().clear();
+  await settleBackgroundWrites(db);
   const result = await db.deleteFrom('query_cache').executeTakeFirst();
   return Number(result.numDeletedRows);
 }

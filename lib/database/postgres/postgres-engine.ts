@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { registerArrayRowReader } from '../array-rows';
+import { settleBackgroundWrites } from '../background-writes';
 import type { Engine, ImportWriter } from '../engine';
 import type { Database } from '../schema';
 import { eachRowByBinaryCopy, eachRowByCursor } from './postgres-array-rows';
@@ -53,7 +54,10 @@ export function openPostgresEngine(url: string): Engine {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      await settleBackgroundWrites(db);
+      await db.destroy();
+    },
   };
 }
 

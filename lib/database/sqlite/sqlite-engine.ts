@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { registerArrayRowReader } from '../array-rows';
+import { settleBackgroundWrites } from '../background-writes';
 import type { Engine, ImportWriter } from '../engine';
 import type { Database } from '../schema';
 import { deferIndexesOfEmptyImport } from './deferred-indexes';
@@ -71,6 +72,7 @@ export function openSqliteEngine(file: string): Engine {
       }
     },
     async close() {
+      await settleBackgroundWrites(db);
       await checkpointer?.close(); // first: the last connection to close checkpoints what is left
       await db.destroy();
     },
