@@ -34,5 +34,5 @@ export * from './analysis/inequality';
 export * from './charts';
 
 export { chooseGuild, mostActiveMember } from './notebooks/notebook-defaults';
-export { openNotebookEngine, notebookDatabaseTarget, NOTEBOOK_DATABASE_ENV, projectRoot } from './notebooks/notebook-database';
+export { isDashboardRun, openNotebookEngine, notebookDatabaseTarget, NOTEBOOK_DATABASE_ENV, projectRoot } from './notebooks/notebook-database';
 export { toCsv } from './cli/csv';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { escapeHtml } from '../charts/html-escape';
 import type { Engine } from '../database/engine';
 import { KernelError } from '../notebooks/kernel-process';
-import { NOTEBOOK_DATABASE_ENV } from '../notebooks/notebook-database';
+import { DASHBOARD_RUN_ENV, NOTEBOOK_DATABASE_ENV } from '../notebooks/notebook-database';
 import { NotebookRunError } from '../notebooks/notebook-run-error';
 import { dataVersion } from '../queries/data-version';
 import { guildSummaries, type GuildSummary } from '../queries/guild-summaries';
@@ -80,7 +80,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const pool = new KernelPool({
     size: options.kernels ?? 2,
     cwd: catalog.dir,
-    env: { [NOTEBOOK_DATABASE_ENV]: options.kernelDatabase },
+    env: { [NOTEBOOK_DATABASE_ENV]: options.kernelDatabase, [DASHBOARD_RUN_ENV]: '1' },
     warmUp: WARM_UP_CELL,
     onStartFailure: (error) => log(`guildaudit serve: a kernel failed to start: ${error.message}`),
   });

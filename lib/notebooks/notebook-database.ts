@@ -6,6 +6,17 @@ import { DEFAULT_DATABASE, isPostgresUrl, openEngine } from '../database/open-en
 /** The environment variable `guildaudit run` passes the database to the kernel in. */
 export const NOTEBOOK_DATABASE_ENV = 'GUILDAUDIT_DB';
 
+/** The environment variable `guildaudit serve` sets to `1` in its kernels; notebook runs clear it. */
+export const DASHBOARD_RUN_ENV = 'GUILDAUDIT_DASHBOARD';
+
+/**
+ * True when the notebook runs for a published dashboard page: such a run writes no files on the
+ * server (a viewer could not reach them, and every viewer's parameters would leave one behind).
+ */
+export function isDashboardRun(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env[DASHBOARD_RUN_ENV] === '1';
+}
+
 /** The folder holding guildaudit's own package.json, found upwards from this file (source or dist). */
 export function projectRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KernelProcess, type KernelInfo } from './kernel-process';
 import type { Notebook } from './nbformat';
+import { DASHBOARD_RUN_ENV } from './notebook-database';
 import { NotebookFileError, readNotebook, writeNotebook } from './notebook-file';
 import { NotebookRunError } from './notebook-run-error';
 import { injectParameters } from './parameters';
@@ -92,7 +93,8 @@ export async function runNotebook(options: RunNotebookOptions): Promise<Notebook
   const started = new Date(startedAt).toISOString();
   const kernel = await KernelProcess.start({
     cwd: path.dirname(path.resolve(options.input)),
-    env: options.env,
+    // a dashboard flag inherited from a shell would stop the notebook writing its files
+    env: { [DASHBOARD_RUN_ENV]: undefined, ...options.env },
     startTimeoutMs: options.kernelStartTimeoutMs,
     onSpawn: options.onKernelSpawn,
   });

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { openEngine } from '../../lib/database/open-engine';
 import { listLabels } from '../../lib/labels';
 import type { Notebook } from '../../lib/notebooks/nbformat';
-import { NOTEBOOK_DATABASE_ENV } from '../../lib/notebooks/notebook-database';
+import { DASHBOARD_RUN_ENV, NOTEBOOK_DATABASE_ENV } from '../../lib/notebooks/notebook-database';
 import { runNotebook } from '../../lib/notebooks/run-notebook';
 import { createNotebookFixtureDatabase, QUILLFEATHER, SHARED_ACCOUNT, SISTER_GUILD } from '../support/notebook-fixture-database';
 
@@ -47,13 +47,13 @@ describe('investigation notebooks run headless on the fixture database', () => {
   after(() => db.dispose());
 
   let runs = 0;
-  async function run(name: string, parameters: Record<string, string>) {
+  async function run(name: string, parameters: Record<string, string>, env: Record<string, string> = {}) {
     const result = await runNotebook({
       input: path.join(NOTEBOOKS, `${name}.ipynb`),
       output: path.join(out, `${name}-${++runs}.ipynb`),
       parameters,
       timeoutSeconds: 120,
-      env: { [NOTEBOOK_DATABASE_ENV]: db.file },
+      env: { [NOTEBOOK_DATABASE_ENV]: db.file, ...env },
     });
     const seen = outputsOf(result.notebook);
     assert.deepEqual(seen.errors, [], `${name} wrote errors`);
@@ -98,6 +98,15 @@ describe('investigation notebooks run headless on the fixture database', () => {
     }
   });
 
+  it('my-messages on a dashboard writes no file and gives the export command instead', async () => {
+    const projectFiles = () => fs.readdirSync(path.join(NOTEBOOKS, '..', 'reports')).sort();
+    const before = projectFiles();
+    const seen = await run('my-messages', { user: SHARED_ACCOUNT }, { [DASHBOARD_RUN_ENV]: '1' });
+    assert.deepEqual(projectFiles(), before);
+    const command = `\`guildaudit query messages-by-user --param 'user=${SHARED_ACCOUNT}' --csv > my-messages.csv\` exports these 5 rows.`;
+    assert.ok(seen.markdown.includes(command), seen.markdown.join('\n'));
+  });
+
   it('across-guilds: the two shared accounts', async () => {
     const seen = await run('across-guilds', { guild: QUILLFEATHER });
     assert.ok(seen.markdown.includes('**Quillfeather Makers** shares members with 1 of the 1 other guilds.'), seen.markdown.join('\n'));
@@ -113,7 +122,8 @@ describe('investigation notebooks run headless on the fixture database', () => {
 
   for (const name of INVESTIGATIONS) {
     it(`${name} runs on another guild with nothing but the guild given`, async () => {
-      await run(name, { guild: SISTER_GUILD });
+      // my-messages' default CSV would land in the checkout's reports/: give it a file of the test's
+      await run(name, { guild: SISTER_GUILD, ...(name === 'my-messages' ? { csv: path.join(out, 'sister.csv') } : {}) });
     });
   }
 });
