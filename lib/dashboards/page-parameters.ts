@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema';
+import { dayParam } from '../queries/param-values';
 import { checkTimeZone } from '../queries/time-zone';
 import type { NotebookEntry } from './notebook-catalog';
 
@@ -26,13 +27,11 @@ export function offeredParameters(entry: NotebookEntry): string[] {
   return PAGE_PARAMETERS.filter((p) => declared.has(p));
 }
 
-const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
-
+/** Refuses anything but a real calendar date, with the rule the queries themselves apply. */
 function checkDate(name: string, value: string): void {
-  const m = DATE.exec(value);
-  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (!m || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+  try {
+    dayParam(value, name);
+  } catch {
     throw new PageRequestError(`'${name}' must be a date written YYYY-MM-DD (got '${value}')`);
   }
 }
@@ -47,12 +46,13 @@ function checkPageTimeZone(value: string): void {
 
 /**
  * Reads a page's query string: only the offered names, each at most once, dates as YYYY-MM-DD
- * with `from` before `to`, a real time zone. Empty values are dropped (the notebook's default
+ * with `from` before `to`, a real time zone. Values are trimmed; empty ones are dropped (the notebook's default
  * then applies). Returns the values sorted by name, so equal requests give equal cache keys.
  */
 export function readPageParameters(query: URLSearchParams, offered: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [name, value] of query) {
+  for (const [name, raw] of query) {
+    const value = raw.trim();
     if (!offered.includes(name)) {
       throw new PageRequestError(`unknown parameter '${name}'; this page takes ${offered.length ? offered.join(', ') : 'no parameters'}`);
     }

@@ -1,5 +1,7 @@
 import { parseIsoTimestamp } from '../archives/timestamp';
+import { dayParam } from './param-values';
 import { QueryParamError } from './query-error';
+import { DAY_MS } from './time-buckets';
 import { fromLocal } from './time-zone';
 
 /** A period of a query across guilds, as epoch ms: `from` inclusive, `to` exclusive, null = open. */
@@ -11,7 +13,7 @@ export interface Period {
 /** What a caller may give as a period's end: an ISO time, a date, epoch ms or a Date. */
 export type TimeInput = string | number | Date | null | undefined;
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A query's period, for guild queries (through `resolveAuditParams`) and queries across guilds
@@ -35,13 +37,9 @@ function parseInstant(value: TimeInput, name: string, timeZone: string): number 
   if (value instanceof Date && Number.isFinite(value.getTime())) return value.getTime();
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   const text = String(value).trim();
-  const date = DATE_ONLY.exec(text);
-  if (date) {
-    const local = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
-    if (new Date(local).toISOString().slice(0, 10) === text) return fromLocal(local, timeZone);
-  } else {
-    const ms = parseIsoTimestamp(text);
-    if (ms !== null) return ms;
-  }
+  // A date alone is midnight where the reader is; dayParam refuses days that do not exist.
+  if (DATE_ONLY.test(text)) return fromLocal((dayParam(text, name) as number) * DAY_MS, timeZone);
+  const ms = parseIsoTimestamp(text);
+  if (ms !== null) return ms;
   throw new QueryParamError(`${name} must be a date (2024-01-31) or an ISO time (2024-01-31T12:00:00Z); got '${text}'`);
 }

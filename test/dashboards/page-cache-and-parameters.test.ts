@@ -13,6 +13,11 @@ describe('page parameters', () => {
     assert.deepEqual(Object.entries(values), [['guild', '8100'], ['timeZone', 'Europe/Berlin'], ['to', '2024-03-01']]);
   });
 
+  test('values are trimmed before they are checked and kept', () => {
+    const values = readPageParameters(new URLSearchParams('guild=%208100%20&from=2024-01-01%20&to=%20'), OFFERED);
+    assert.deepEqual(values, { from: '2024-01-01', guild: '8100' });
+  });
+
   const refused: [string, RegExp][] = [
     ['user=1', /unknown parameter 'user'; this page takes guild, from, to, timeZone/],
     ['guild=1&guild=2', /'guild' is given more than once/],

@@ -128,6 +128,7 @@ describeEachEngine('across-guilds metrics', (ctx) => {
     await assert.rejects(crossGuildAccounts(db, { minGuilds: '2.5' }), isParamError(/minGuilds/));
     await assert.rejects(crossGuildAccounts(db, { includeBots: 'maybe' }), isParamError(/includeBots must be true or false/));
     await assert.rejects(memberOverlap(db, { from: 'yesterday' }), isParamError(/from must be a date/));
+    await assert.rejects(memberOverlap(db, { to: '2023-02-29' }), isParamError(/to must be a date like 2024-03-01 \(got '2023-02-29'\)/));
     await assert.rejects(memberOverlap(db, { timeZone: 'Nowhere/Land' }), isParamError(/unknown time zone/));
     await assert.rejects(memberOverlap(db, { from: '2024-03-02', to: '2024-03-01' }), isParamError(/empty or inverted/));
     assert.equal((await runQuery(db, 'member-overlap', { from: '2024-03-01' }, { cache: false })).rows.length, 3);
