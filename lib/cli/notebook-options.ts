@@ -5,9 +5,17 @@ import { injectParameters, ParameterError } from '../notebooks/parameters';
 import { DEFAULT_CELL_TIMEOUT_SECONDS, NotebookRunError } from '../notebooks/run-notebook';
 import { CliError, USAGE_EXIT_CODE } from './cli-error';
 
+/** The longest `--timeout` taken: a day per cell. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
+/** The help line of `--timeout`, with the command's own default. */
+export function timeoutHelp(fallback = DEFAULT_CELL_TIMEOUT_SECONDS): string {
+  return `  --timeout <seconds>  Time limit per cell (default: ${fallback})`;
+}
+
 /** Help lines for the options every command that runs a notebook takes. */
 export const NOTEBOOK_OPTIONS_HELP = `  --param name=value   A parameter value (repeat for each parameter)
-  --timeout <seconds>  Time limit per cell (default: ${DEFAULT_CELL_TIMEOUT_SECONDS})`;
+${timeoutHelp()}`;
 
 /** `--param name=value` pairs as an object; a name given twice is a usage error. */
 export function parseParams(pairs: string[]): Record<string, string> {
@@ -22,11 +30,13 @@ export function parseParams(pairs: string[]): Record<string, string> {
   return params;
 }
 
-/** `--timeout` in seconds, default the executor's. */
-export function parseTimeout(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_CELL_TIMEOUT_SECONDS;
+/** `--timeout` in seconds, above 0 and at most a day; `fallback` (the executor's default) when absent. */
+export function parseTimeout(text: string | undefined, fallback = DEFAULT_CELL_TIMEOUT_SECONDS): number {
+  if (text === undefined) return fallback;
   const seconds = Number(text);
-  if (!(seconds > 0) || !Number.isFinite(seconds)) throw new CliError(`--timeout takes a number of seconds above 0 (got '${text}')`, USAGE_EXIT_CODE);
+  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+    throw new CliError(`--timeout takes a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} (got '${text}')`, USAGE_EXIT_CODE);
+  }
   return seconds;
 }
 

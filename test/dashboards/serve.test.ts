@@ -227,5 +227,7 @@ describe('guildaudit serve', () => {
     const zero = await runCli(['serve', '--kernels', '0', '--db', db.file]);
     assert.equal(zero.code, 2);
     assert.match(zero.err, /--kernels takes a whole number from 1 to 32 \(got '0'\)/);
+    const forever = await runCli(['serve', '--timeout', 'forever', '--db', db.file]);
+    assert.deepEqual([forever.code, forever.err], [2, "guildaudit: --timeout takes a number of seconds above 0 and at most 86400 (got 'forever')\n"]);
   });
 });

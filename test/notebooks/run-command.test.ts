@@ -29,6 +29,8 @@ test('run --help, and mistakes found before any kernel starts', async () => {
   assert.deepEqual([badNumber.code, badNumber.err.trim()], [2,
     `guildaudit: ${path.join(FIXTURES, 'report.ipynb')}: parameter 'minMessages' is a number: cannot use 'many'`]);
   assert.equal((await runCli(['run', path.join(FIXTURES, 'report.ipynb'), '--timeout', '0'])).code, 2);
+  const tooLong = await runCli(['run', path.join(FIXTURES, 'report.ipynb'), '--timeout', '86401']);
+  assert.deepEqual([tooLong.code, tooLong.err.trim()], [2, "guildaudit: --timeout takes a number of seconds above 0 and at most 86400 (got '86401')"]);
 
   const missing = path.join(tempDir(), 'nothere.ipynb');
   const notFound = await runCli(['run', missing]);

@@ -6,6 +6,7 @@ import { KernelError } from '../../notebooks/kernel-process';
 import { projectRoot, targetForKernel } from '../../notebooks/notebook-database';
 import { CliError, USAGE_EXIT_CODE } from '../cli-error';
 import { DB_HELP, DB_OPTION, type Command } from '../command';
+import { parseTimeout, timeoutHelp } from '../notebook-options';
 import { openDatabase } from '../open-database';
 
 /** A whole number within bounds, or a usage error naming the option. */
@@ -58,7 +59,7 @@ Options:
   --port <number>      Port (default 8080; 0 picks a free one)
   --kernels <n>        Warm kernels kept ready (default 2)
   --notebooks <dir>    Folder of notebooks (default: the project's notebooks/)
-  --timeout <seconds>  Time limit per cell of a page run (default ${DEFAULT_PAGE_CELL_TIMEOUT_SECONDS})
+${timeoutHelp(DEFAULT_PAGE_CELL_TIMEOUT_SECONDS)}
 ${DB_HELP}
   -h, --help           Show this help
 
@@ -78,7 +79,7 @@ no kernel), 2 for a usage mistake.
     const host = (args.values.host as string | undefined) ?? '127.0.0.1';
     const port = wholeNumber('port', args.values.port as string | undefined, 8080, 0, 65535);
     const kernels = wholeNumber('kernels', args.values.kernels as string | undefined, 2, 1, 32);
-    const timeout = wholeNumber('timeout', args.values.timeout as string | undefined, DEFAULT_PAGE_CELL_TIMEOUT_SECONDS, 1, 86_400);
+    const timeout = parseTimeout(args.values.timeout as string | undefined, DEFAULT_PAGE_CELL_TIMEOUT_SECONDS);
     const notebooksDir = path.resolve((args.values.notebooks as string | undefined) ?? path.join(projectRoot(), 'notebooks'));
     if (!fs.existsSync(notebooksDir) || !fs.statSync(notebooksDir).isDirectory()) {
       throw new CliError(`--notebooks: ${notebooksDir} is not a folder`, USAGE_EXIT_CODE);
