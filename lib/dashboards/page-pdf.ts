@@ -6,7 +6,7 @@ import type { Database } from '../database/schema';
 import { chooseGuild } from '../notebooks/notebook-defaults';
 import { printPdf } from '../reports/print-pdf';
 import { renderNotebookHtml } from '../reports/render-notebook-html';
-import { reportPeriod } from '../reports/report-period';
+import { reportCover } from '../reports/report-period';
 import { runPage, type ComputePageOptions } from './compute-page';
 import type { KernelPool } from './kernel-pool';
 import type { NotebookEntry } from './notebook-catalog';
@@ -16,7 +16,6 @@ export interface PagePdf {
   pdf: Buffer;
   fileName: string;
 }
-
 
 /**
  * "Download PDF" of a dashboard page: the same notebook and parameters, run on a pooled kernel,
@@ -31,7 +30,7 @@ export async function printPagePdf(
 ): Promise<PagePdf> {
   const guild = await chooseGuild(db, params.guild);
   const notebook = await runPage(pool, entry, params, options);
-  const html = await renderNotebookHtml(notebook, { guild: guild.name, period: reportPeriod(params), generatedAt: new Date(), dataVersion: options.dataVersion });
+  const html = await renderNotebookHtml(notebook, reportCover(params, guild, options.dataVersion));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guildaudit-serve-pdf-'));
   try {
     const file = path.join(dir, 'page.pdf');

@@ -14,7 +14,7 @@ import { pseudonymIdentities } from './pseudonym-identities';
 import { pseudonymizeNotebook } from './pseudonymize-notebook';
 import { renderReportDocument, reportDocumentHtml } from './render-notebook-html';
 import { fillReportShell, openReportShell, type ReportPage } from './report-page';
-import { reportPeriod } from './report-period';
+import { reportCover } from './report-period';
 
 /** What to report on and where the report goes. */
 export interface MakeReportOptions {
@@ -90,12 +90,7 @@ export async function makeReport(engine: Engine, options: MakeReportOptions): Pr
     const notebook = options.pseudonymize
       ? pseudonymizeNotebook(run.notebook, await pseudonymIdentities(engine.db, { ...options.pseudonymize, guild: guild.id }))
       : run.notebook;
-    const doc = await renderReportDocument(notebook, {
-      guild: guild.name,
-      period: reportPeriod(options.parameters, guild),
-      generatedAt: new Date(),
-      dataVersion: version,
-    });
+    const doc = await renderReportDocument(notebook, reportCover(options.parameters, guild, version));
     const page = await startPrinting().shell;
     await fillReportShell(page, doc);
     const html = options.htmlPath === undefined ? undefined : { path: options.htmlPath, content: reportDocumentHtml(doc) };

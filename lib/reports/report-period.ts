@@ -1,3 +1,6 @@
+import type { GuildSummary } from '../queries/guild-summaries';
+import type { CoverFields } from './cover-page';
+
 /**
  * The period a report covers, as a reader reads it on the cover: `from` to the last day
  * included (the notebooks' `to` is exclusive), each side falling back to the guild's first and
@@ -12,4 +15,12 @@ export function reportPeriod(parameters: { from?: string; to?: string }, span: {
   const to = parameters.to ? day(Date.parse(`${parameters.to.slice(0, 10)}T00:00:00Z`) - 86_400_000) : day(span.last);
   if (!from && !to) return undefined;
   return `${from ?? 'the start'} to ${to ?? 'the end'}`;
+}
+
+/**
+ * The cover of a report made now from a run with these parameters on this guild: its name, the
+ * period (falling back to the guild's span) and the data version.
+ */
+export function reportCover(parameters: { from?: string; to?: string }, guild: GuildSummary, dataVersion: string): CoverFields {
+  return { guild: guild.name, period: reportPeriod(parameters, guild), generatedAt: new Date(), dataVersion };
 }

@@ -186,6 +186,7 @@ describe('guildaudit serve', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     assert.match(text, /3 communicators/);
     assert.match(text, /Sister Guild/);
+    assert.match(text, /Period +2024-02-01 to 2024-02-02/, 'with no dates asked, the cover gives the guild\'s span');
   });
 
   test('security headers: scripts only from the server or with the response nonce; nosniff', async () => {
