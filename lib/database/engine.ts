@@ -52,6 +52,8 @@ export interface Engine {
   readonly location: string;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   importTransaction<T>(work: (writer: ImportWriter) => Promise<T>): Promise<T>;
+  /** After imports: brings what the query planner knows of the tables' contents up to date. */
+  refreshPlannerStatistics(): Promise<void>;
   /** Finishes the background writes (`writeInBackground`), then closes the connections. */
   close(): Promise<void>;
 }

@@ -23,7 +23,8 @@ export interface IngestResult {
 
 /**
  * Imports files one after another, each in its own transaction. A file that fails does not stop
- * the others; its outcome carries the error.
+ * the others; its outcome carries the error. When anything was imported, the engine's planner
+ * statistics are brought up to date once at the end.
  *
  * @example
  * const result = await ingest(engine, findArchives(['exports/']));
@@ -54,5 +55,6 @@ export async function ingest(
   } finally {
     await readers.close();
   }
+  if (result.imported > 0) await engine.refreshPlannerStatistics();
   return result;
 }

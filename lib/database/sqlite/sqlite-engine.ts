@@ -71,6 +71,10 @@ export function openSqliteEngine(file: string): Engine {
         }
       }
     },
+    async refreshPlannerStatistics() {
+      // Nothing: SQLite keeps no statistics unless ANALYZE is run, and the queries' plans are
+      // chosen and measured without them (statistics could switch a tuned plan).
+    },
     async close() {
       await settleBackgroundWrites(db);
       await checkpointer?.close(); // first: the last connection to close checkpoints what is left
