@@ -46,8 +46,9 @@ function checkPageTimeZone(value: string): void {
 
 /**
  * Reads a page's query string: only the offered names, each at most once, dates as YYYY-MM-DD
- * with `from` before `to`, a real time zone. Values are trimmed; empty ones are dropped (the notebook's default
- * then applies). Returns the values sorted by name, so equal requests give equal cache keys.
+ * with `from` before `to`, a real time zone. Values are trimmed; empty ones are dropped (the
+ * notebook's default then applies). Returns the values sorted by name, so equal requests give
+ * equal cache keys.
  */
 export function readPageParameters(query: URLSearchParams, offered: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};
