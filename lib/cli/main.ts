@@ -1,3 +1,4 @@
+import { alignOptions } from './align-options';
 import { CliError, USAGE_EXIT_CODE } from './cli-error';
 import { parseCommandArgs, type Command } from './command';
 import { processIo, type Io } from './io';
@@ -87,7 +88,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const command = entry.load();
     const args = parseCommandArgs(command, rest);
     if (args.values.help) {
-      io.out(command.help);
+      io.out(alignOptions(command.help));
       return 0;
     }
     return await command.run(args, io);

@@ -22,6 +22,16 @@ test('every command has --help, and the main help lists them', async () => {
   }
 });
 
+test('every command\'s options have their descriptions in one column', async () => {
+  const names = [...(await runCli(['--help'])).out.matchAll(/^ {2}([a-z]+) {2}/gm)].map((m) => m[1]);
+  assert.ok(names.length >= 8, names.join(' '));
+  for (const name of names) {
+    const options = /\nOptions:\n([\s\S]*?)\n\n/.exec((await runCli([name, '--help'])).out)?.[1] ?? '';
+    const columns = new Set(options.split('\n').map((line) => /^( {2}-\S*(?: \S+)* {2,}| +)\S/.exec(line)?.[1].length));
+    assert.equal(columns.size, 1, `${name}: descriptions start at columns ${[...columns].join(', ')}`);
+  }
+});
+
 test('usage mistakes exit 2 with one clear line', async () => {
   const none = await runCli([]);
   assert.equal(none.code, 2);
