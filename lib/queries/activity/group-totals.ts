@@ -1,3 +1,4 @@
+import { bucketByKey } from '../../analysis/bucket-by-key';
 import type { GuildColumns } from '../columns';
 
 /** Messages, distinct authors and first and last time per group, indexed by group number. */
@@ -53,7 +54,7 @@ export function groupTotals(columns: GuildColumns, indexes: Int32Array, group: I
   }
   if (!inOrder) {
     const distinct = groups * users <= MATRIX_LIMIT ? distinctByMatrix : distinctBySort;
-    communicators.set(distinct(columns, indexes, group, groups, messages));
+    communicators.set(distinct(columns, indexes, group, groups));
   }
   return { messages, communicators, first, last };
 }
@@ -76,13 +77,10 @@ function distinctByMatrix(columns: GuildColumns, indexes: Int32Array, group: Int
 }
 
 /** Distinct authors per group for many groups: authors laid out group after group (a counting sort), then marked per group. */
-function distinctBySort(columns: GuildColumns, indexes: Int32Array, group: Int32Array, groups: number, messages: Int32Array): Int32Array {
+function distinctBySort(columns: GuildColumns, indexes: Int32Array, group: Int32Array, groups: number): Int32Array {
   const author = columns.messages.author;
-  const start = new Int32Array(groups + 1);
-  for (let g = 0; g < groups; g++) start[g + 1] = start[g] + messages[g];
-  const fill = start.slice(0, groups);
-  const byGroup = new Int32Array(indexes.length);
-  for (let k = 0; k < indexes.length; k++) byGroup[fill[group[k]]++] = author[indexes[k]];
+  const { start, order } = bucketByKey(group, groups, indexes.length);
+  const byGroup = order.map((k) => author[indexes[k]]);
   const seenIn = new Int32Array(columns.users.ids.length).fill(-1);
   const distinct = new Int32Array(groups);
   for (let g = 0; g < groups; g++) {

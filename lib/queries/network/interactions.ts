@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bucketByKey } from '../../analysis/bucket-by-key';
 import type { Database } from '../../database/schema';
 import type { AuditParams } from '../audit-params';
 import { FORWARD, REPLY, scopedIndexes, type GuildColumns } from '../columns';
@@ -139,13 +140,10 @@ export function countInteractions(columns: GuildColumns, events: InteractionEven
   const users = columns.users.ids.length;
   const rank = idRanks(columns.users.ids);
   const { count: n, source: S, target: T, kind: K } = events;
-  const start = new Int32Array(users + 1);
-  for (let e = 0; e < n; e++) start[S[e] + 1]++;
-  for (let u = 0; u < users; u++) start[u + 1] += start[u];
+  const { start, order } = bucketByKey(S, users, n);
   // Each source's interactions as target * 4 + kind, side by side.
   const packed = new Int32Array(n);
-  const fill = start.slice(0, users);
-  for (let e = 0; e < n; e++) packed[fill[S[e]]++] = T[e] * 4 + K[e];
+  for (let k = 0; k < n; k++) packed[k] = T[order[k]] * 4 + K[order[k]];
 
   const atRank = idOrder(columns.users.ids);
   const slot = new Int32Array(users).fill(-1);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bucketByKey } from '../../analysis/bucket-by-key';
 import type { Database } from '../../database/schema';
 import { resolveAuditParams, type AuditParamsInput } from '../audit-params';
 import type { QueryDefinition } from '../query-definition';
@@ -55,12 +56,7 @@ export async function networkEdges(db: Kysely<Database>, input: AuditParamsInput
 /** Positions by weight, heaviest first, equal weights in position order (a counting sort). */
 function heaviestFirst(weight: Int32Array): Int32Array {
   const max = weight.reduce((a, b) => Math.max(a, b), 0);
-  const start = new Int32Array(max + 2);
-  for (const w of weight) start[max - w + 1]++;
-  for (let r = 0; r <= max; r++) start[r + 1] += start[r];
-  const order = new Int32Array(weight.length);
-  for (let k = 0; k < weight.length; k++) order[start[max - weight[k]]++] = k;
-  return order;
+  return bucketByKey(weight.map((w) => max - w), max + 1, weight.length).order;
 }
 
 export const networkEdgesQuery: QueryDefinition = {

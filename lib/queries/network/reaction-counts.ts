@@ -1,3 +1,4 @@
+import { bucketByKey } from '../../analysis/bucket-by-key';
 import type { GuildColumns, ReactorEmojis } from '../columns';
 import { idOrder, idRanks } from '../columns/id-ranks';
 
@@ -53,13 +54,9 @@ export function reactionCounts(columns: GuildColumns, scoped: Int32Array, exclud
       rankKey[n++] = prefix + emojiRank[emojis.emoji[k]];
     }
   }
-  // Bucketed by reactor (a counting sort).
-  const perReactor = new Int32Array(users + 1);
-  for (let k = 0; k < n; k++) perReactor[reactorOf[k] + 1]++;
-  for (let u = 0; u < users; u++) perReactor[u + 1] += perReactor[u];
+  const { start: perReactor, order } = bucketByKey(reactorOf, users, n);
   const keys = new Float64Array(n);
-  const fill = perReactor.slice(0, users);
-  for (let k = 0; k < n; k++) keys[fill[reactorOf[k]]++] = rankKey[k];
+  for (let k = 0; k < n; k++) keys[k] = rankKey[order[k]];
 
   const [userAt, channelAt, emojiAt] = [idOrder(columns.users.ids), idOrder(columns.channels.ids), idOrder(emojis.keys)];
   const out = {

@@ -1,3 +1,4 @@
+import { bucketByKey } from '../../analysis/bucket-by-key';
 import type { GuildColumns } from '../columns';
 import { idRanks } from '../columns/id-ranks';
 import type { ReactorEmojis } from '../columns';
@@ -107,7 +108,7 @@ export function scoreBreakdown(input: BreakdownInput): Map<number, ScoreBreakdow
 /** The minted part split in proportion to what each emoji / channel minted at the member. */
 function mintedParts(input: BreakdownInput, result: Map<number, ScoreBreakdown>): void {
   const { mints, columns, emojis } = input;
-  const byMember = bucket(mints.member, mints.count, columns.users.ids.length);
+  const byMember = bucketByKey(mints.member, columns.users.ids.length, mints.count);
   const emojiRank = idRanks(emojis.keys);
   const channelRank = idRanks(columns.channels.ids);
   const emojiSum = new Float64Array(emojis.keys.length);
@@ -120,7 +121,7 @@ function mintedParts(input: BreakdownInput, result: Map<number, ScoreBreakdown>)
     const emojiSeen: number[] = [];
     const channelSeen: number[] = [];
     for (let k = byMember.start[member]; k < byMember.start[member + 1]; k++) {
-      const m = byMember.entries[k];
+      const m = byMember.order[k];
       const w = mints.weight[m];
       const e = mints.emoji[m];
       const c = mints.channel[m];
@@ -161,14 +162,14 @@ const TOP_SOURCES = 5;
 function topSources(input: BreakdownInput, passed: Float64Array, result: Map<number, ScoreBreakdown>): void {
   const { walk, columns } = input;
   const rank = idRanks(columns.users.ids);
-  const byTarget = bucket(walk.target, walk.count, columns.users.ids.length);
+  const byTarget = bucketByKey(walk.target, columns.users.ids.length, walk.count);
   // Edge p before edge q: more passed, or as much from a source earlier in ID order.
   const before = (p: number, q: number) => passed[p] > passed[q] || (passed[p] === passed[q] && rank[walk.source[p]] < rank[walk.source[q]]);
   const top = new Int32Array(TOP_SOURCES);
   for (const [member, b] of result) {
     let kept = 0;
     for (let x = byTarget.start[member]; x < byTarget.start[member + 1]; x++) {
-      const k = byTarget.entries[x];
+      const k = byTarget.order[x];
       if (!(passed[k] > 0) || (kept === TOP_SOURCES && !before(k, top[kept - 1]))) continue;
       let at = Math.min(kept, TOP_SOURCES - 1);
       for (; at > 0 && before(k, top[at - 1]); at--) top[at] = top[at - 1];
@@ -177,15 +178,4 @@ function topSources(input: BreakdownInput, passed: Float64Array, result: Map<num
     }
     b.topSources = Array.from(top.subarray(0, kept), (k) => ({ user: columns.users.ids[walk.source[k]], name: input.nameOf(walk.source[k]), score: passed[k] }));
   }
-}
-
-/** Entry numbers grouped by key (a stable counting sort): those of key `x` are `entries[start[x]]` up to `entries[start[x + 1]]`. */
-function bucket(keys: Int32Array, count: number, range: number): { start: Int32Array; entries: Int32Array } {
-  const start = new Int32Array(range + 1);
-  for (let k = 0; k < count; k++) start[keys[k] + 1]++;
-  for (let x = 0; x < range; x++) start[x + 1] += start[x];
-  const fill = start.slice(0, range);
-  const entries = new Int32Array(count);
-  for (let k = 0; k < count; k++) entries[fill[keys[k]]++] = k;
-  return { start, entries };
 }

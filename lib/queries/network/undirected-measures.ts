@@ -3,6 +3,7 @@
  * on user numbers: no string per edge, which on a few hundred thousand edges cost more than
  * Louvain itself.
  */
+import { bucketByKey } from '../../analysis/bucket-by-key';
 import { csrFromSortedPairs, louvain, type SortedPairs } from '../../analysis/louvain';
 import type { UndirectedPairs } from './interaction-network';
 
@@ -63,8 +64,7 @@ function nodePairs(users: number, undirected: UndirectedPairs, connected: Int32A
     b[count] = Math.max(x, y);
     w[count++] = undirected.weight[k];
   }
-  const byB = countingSort(b, count, n, null);
-  const order = countingSort(a, count, n, byB);
+  const order = bucketByKey(a, n, bucketByKey(b, n, count).order).order;
   const sorted = { count, a: new Int32Array(count), b: new Int32Array(count), weight: new Float64Array(count) };
   order.forEach((p, k) => {
     sorted.a[k] = a[p];
@@ -72,19 +72,6 @@ function nodePairs(users: number, undirected: UndirectedPairs, connected: Int32A
     sorted.weight[k] = w[p];
   });
   return sorted;
-}
-
-/** Positions 0..count−1 ordered by `keys` (values 0..range−1), ties in the order of `within`: a stable counting sort. */
-function countingSort(keys: Int32Array, count: number, range: number, within: Int32Array | null): Int32Array {
-  const start = new Int32Array(range + 1);
-  for (let k = 0; k < count; k++) start[keys[k] + 1]++;
-  for (let r = 0; r < range; r++) start[r + 1] += start[r];
-  const order = new Int32Array(count);
-  for (let k = 0; k < count; k++) {
-    const p = within === null ? k : within[k];
-    order[start[keys[p]]++] = p;
-  }
-  return order;
 }
 
 /** Newman–Girvan modularity Σ_c (inside_c / m − (degree_c / 2m)²) of the pairs, given each node's community. */

@@ -1,3 +1,4 @@
+import { bucketByKey } from '../../analysis/bucket-by-key';
 import type { GuildColumns } from '../columns/guild-columns';
 
 /**
@@ -19,15 +20,5 @@ export interface ChannelStreams {
  * for (let c = 0; c + 1 < start.length; c++) for (let k = start[c]; k < start[c + 1]; k++) visit(order[k]);
  */
 export function channelStreams(columns: GuildColumns, positions: Int32Array): ChannelStreams {
-  const channel = columns.messages.channel;
-  const start = new Int32Array(columns.channels.ids.length + 1);
-  for (let k = 0; k < positions.length; k++) start[channel[positions[k]] + 1]++;
-  for (let c = 1; c < start.length; c++) start[c] += start[c - 1];
-  const fill = start.slice(0, start.length - 1);
-  const order = new Int32Array(positions.length);
-  for (let k = 0; k < positions.length; k++) {
-    const i = positions[k];
-    order[fill[channel[i]]++] = i;
-  }
-  return { start, order };
+  return bucketByKey(columns.messages.channel, columns.channels.ids.length, positions);
 }
