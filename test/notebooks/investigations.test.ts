@@ -87,7 +87,9 @@ describe('investigation notebooks run headless on the fixture database', () => {
 
   it('my-messages: every message of one account across guilds, as CSV', async () => {
     const csv = path.join(out, 'hoshizora.csv');
-    const seen = await run('my-messages', { user: SHARED_ACCOUNT, csv });
+    // A dashboard flag left in the caller's environment must not reach a notebook run.
+    process.env[DASHBOARD_RUN_ENV] = '1';
+    const seen = await run('my-messages', { user: SHARED_ACCOUNT, csv }).finally(() => delete process.env[DASHBOARD_RUN_ENV]);
     // hoshizora: 2 in full.json/thread.json, 2 more in full-newer.json, 1 in Sister Guild.
     assert.ok(seen.markdown.some((m) => m.startsWith('**5 messages** by hoshizora')), seen.markdown[0]);
     assert.ok(seen.markdown.some((m) => m.includes('`hoshizora.csv`')), 'names the file without its local folder');
