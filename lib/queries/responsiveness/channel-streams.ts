@@ -1,14 +1,11 @@
-import { bucketByKey } from '../../analysis/bucket-by-key';
+import { bucketByKey, type Buckets } from '../../analysis/bucket-by-key';
 import type { GuildColumns } from '../columns/guild-columns';
 
 /**
  * Message positions regrouped by channel, each channel's messages still in (time, ID) order:
  * channel `c`'s stream is `order[start[c]]` up to (not including) `order[start[c + 1]]`.
  */
-export interface ChannelStreams {
-  start: Int32Array;
-  order: Int32Array;
-}
+export type ChannelStreams = Buckets;
 
 /**
  * Groups time-ordered message positions by channel with a counting sort (two passes, no
