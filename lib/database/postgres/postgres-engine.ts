@@ -30,7 +30,9 @@ const types = {
 export function openPostgresEngine(url: string): Engine {
   const pool = new pg.Pool({ connectionString: url, types, max: 4 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  registerArrayRowReader(db, (query, onRow, options) => (options.binary ? eachRowByBinaryCopy : eachRowByCursor)(pool, query, onRow));
+  registerArrayRowReader(db, (query, onRow, options) => (options.binary ? eachRowByBinaryCopy : eachRowByCursor)(pool, query, onRow), {
+    concurrent: true,
+  });
 
   return {
     kind: 'postgres',

@@ -36,7 +36,7 @@ export function openSqliteEngine(file: string): Engine {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
   registerArrayRowReader(db, async (query, onRow) => {
     for (const row of handle.prepare(query.sql).raw(true).iterate(...(query.parameters as unknown[]))) onRow(row as unknown[]);
-  });
+  }, { concurrent: false });
   const checkpointer = file !== ':memory:' && SqliteCheckpointer.available() ? new SqliteCheckpointer(file) : null;
 
   return {
