@@ -19,6 +19,8 @@ export interface PostgresServer {
 export interface StartOptions {
   /** Durable writes (default false: tests do not need fsync; the benchmark asks for it). */
   fsync?: boolean;
+  /** The server's page cache, e.g. '1GB' (default: PostgreSQL's own, 128 MB). */
+  sharedBuffers?: string;
 }
 
 /**
@@ -46,7 +48,8 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', `unix_socket_directories=${dataDir}`, '-c', 'listen_addresses=127.0.0.1',
-      ...(options.fsync ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])],
+      ...(options.fsync ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...(options.sharedBuffers ? ['-c', `shared_buffers=${options.sharedBuffers}`] : [])],
     onLog: () => {},
     onError: () => {},
   });
