@@ -84,7 +84,7 @@ const rate = (f: ImportFigures) => Math.round(f.messages / f.seconds).toLocaleSt
 
 /** Where the PostgreSQL figures come from: the server named by DATABASE_URL, or the embedded one with its settings. */
 function postgresLabel(server: PostgresServer): string {
-  return server.origin === 'DATABASE_URL' ? 'DATABASE_URL' : `${server.origin}, fsync on, shared_buffers ${BENCH_POSTGRES.sharedBuffers}`;
+  return server.origin === 'DATABASE_URL' ? 'DATABASE_URL' : `${server.origin}, fsync ${BENCH_POSTGRES.fsync ? 'on' : 'off'}, shared_buffers ${BENCH_POSTGRES.sharedBuffers}`;
 }
 
 function machine(): string {
