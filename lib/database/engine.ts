@@ -52,6 +52,12 @@ export interface Engine {
   readonly location: string;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   importTransaction<T>(work: (writer: ImportWriter) => Promise<T>): Promise<T>;
+  /**
+   * Before the first file of an ingest: into a database without messages, drops the message
+   * tables' secondary indexes and returns the step that builds them again after the last file
+   * (see `deferIndexesOfFirstLoad`); null when there is nothing to build.
+   */
+  deferIndexesOfFirstLoad(): Promise<(() => Promise<void>) | null>;
   /** After imports: brings what the query planner knows of the tables' contents up to date. */
   refreshPlannerStatistics(): Promise<void>;
   /** Finishes the background writes (`writeInBackground`), then closes the connections. */

@@ -1,4 +1,5 @@
 import type { Engine } from './engine';
+import { buildAbandonedIndexes } from './deferred-indexes';
 import { migrateToLatest } from './migrate';
 import { openPostgresEngine } from './postgres/postgres-engine';
 import { openSqliteEngine } from './sqlite/sqlite-engine';
@@ -19,8 +20,8 @@ export function resolveDatabaseTarget(explicit: string | undefined, env: NodeJS.
 }
 
 /**
- * Opens the audit database at `target` — a SQLite file path or a `postgres://` URL — and applies
- * any pending migrations.
+ * Opens the audit database at `target` — a SQLite file path or a `postgres://` URL — applies
+ * any pending migrations, and builds indexes a first load deferred and did not live to build.
  *
  * @example
  * const engine = await openEngine('data/guildaudit.sqlite');
@@ -31,6 +32,7 @@ export async function openEngine(target: string): Promise<Engine> {
   const engine = isPostgresUrl(target) ? openPostgresEngine(target) : openSqliteEngine(target);
   try {
     await migrateToLatest(engine);
+    await buildAbandonedIndexes(engine.db);
   } catch (error) {
     await engine.close();
     throw error;

@@ -220,6 +220,18 @@ export interface LabelTable {
   created_at: number;
 }
 
+/**
+ * An index a first load dropped, to build once at its end (see database/deferred-indexes.ts):
+ * no row here means every index is in place.
+ */
+export interface DeferredIndexTable {
+  name: string;
+  /** The statement that made it. */
+  sql: string;
+  /** The ingest that dropped it: `<host> <process id>`. */
+  owner: string;
+}
+
 /** The whole audit database. */
 export interface Database {
   guilds: GuildTable;
@@ -238,6 +250,7 @@ export interface Database {
   query_cache: QueryCacheTable;
   labels: LabelTable;
   guild_columns: GuildColumnsTable;
+  deferred_indexes: DeferredIndexTable;
 }
 
 export type Guild = Selectable<GuildTable>;

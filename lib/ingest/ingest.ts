@@ -9,6 +9,8 @@ export interface IngestProgress {
   bytesTotal: number;
   messages: number;
   file: string;
+  /** True after the last file, while a first load builds the indexes it deferred. */
+  indexing: boolean;
 }
 
 /** One outcome per file, in the order given, and the totals. */
@@ -23,8 +25,10 @@ export interface IngestResult {
 
 /**
  * Imports files one after another, each in its own transaction. A file that fails does not stop
- * the others; its outcome carries the error. When anything was imported, the engine's planner
- * statistics are brought up to date once at the end.
+ * the others; its outcome carries the error. A first load (into a database without messages)
+ * builds the message tables' secondary indexes once after its last file (`deferIndexesOfFirstLoad`).
+ * When anything was imported, the engine's planner statistics are brought up to date once at
+ * the end.
  *
  * @example
  * const result = await ingest(engine, findArchives(['exports/']));
@@ -40,20 +44,25 @@ export async function ingest(
   const result: IngestResult = { outcomes: [], imported: 0, unchanged: 0, failed: 0, messages: 0, bytes: 0 };
   let bytesBefore = 0;
   const readers = archiveReaders(files);
+  const buildIndexes = await engine.deferIndexesOfFirstLoad();
   try {
     for (const [i, file] of files.entries()) {
       const outcome = await ingestFileWith(engine, file, readers, (bytesRead, messages) =>
-        onProgress({ bytesDone: bytesBefore + bytesRead, bytesTotal, messages: result.messages + messages, file }),
+        onProgress({ bytesDone: bytesBefore + bytesRead, bytesTotal, messages: result.messages + messages, file, indexing: false }),
       );
       result.outcomes.push(outcome);
       result[outcome.status === 'imported' ? 'imported' : outcome.status]++;
       if (outcome.status === 'imported') result.messages += outcome.messages;
       result.bytes += outcome.bytes;
       bytesBefore += sizes[i];
-      onProgress({ bytesDone: bytesBefore, bytesTotal, messages: result.messages, file });
+      onProgress({ bytesDone: bytesBefore, bytesTotal, messages: result.messages, file, indexing: false });
     }
   } finally {
     await readers.close();
+    if (buildIndexes) {
+      onProgress({ bytesDone: bytesBefore, bytesTotal, messages: result.messages, file: files.at(-1) ?? '', indexing: true });
+      await buildIndexes();
+    }
   }
   if (result.imported > 0) await engine.refreshPlannerStatistics();
   return result;

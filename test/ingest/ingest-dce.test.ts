@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -209,6 +210,15 @@ describeEachEngine('ingest of DiscordChatExporter JSON', (ctx) => {
     assert.deepEqual(again.outcomes.map((o) => o.status), ['unchanged', 'unchanged']);
     assert.deepEqual(await dumpData(engine), before);
     assert.equal(await countRows(engine, 'imports'), 1);
+  });
+
+  test('each import records the SHA-256 of its file', async () => {
+    const { engine } = await ctx.fresh();
+    const files = ['full.json', 'thread.json', 'old-version.json'].map(dceFixture);
+    await ingest(engine, files);
+    const stored = await engine.db.selectFrom('imports').select(['path', 'sha256']).orderBy('path').execute();
+    const expected = files.map((f) => ({ path: f, sha256: crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex') }));
+    assert.deepEqual(stored, expected.sort((a, b) => (a.path < b.path ? -1 : 1)));
   });
 
   test('a newer export adds new messages, updates edited ones and never duplicates', async () => {

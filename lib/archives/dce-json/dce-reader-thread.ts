@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { fileSha256 } from '../file-sha256';
 import type { RecordBatch } from '../records';
 import { BatchUnpacker } from '../record-batch-codec';
 import { receiveError, type FromReader, type ToReader } from './dce-thread-protocol';
@@ -21,6 +22,9 @@ const BATCHES_IN_FLIGHT = 16;
  * `JSON.parse`, validation and hashing run on one core while the importing thread writes to the
  * database on the other. Batches and errors (an `ArchiveError` with its file, line, column and byte) arrive exactly as
  * `DceJsonReader` gives them in-thread.
+ *
+ * The file's SHA-256 is taken on the importing thread instead, from a read of its own: the
+ * reading thread is the busier one, and the importing thread has time to spare between batches.
  *
  * `prefetch` starts the next file while the current one is still being written, so the reader
  * does not sit idle through the importer's commit. The thread is started on the first read and
@@ -94,7 +98,7 @@ export class DceReaderThread {
     const id = this.#nextId++;
     this.#reads.set(id, new Inbox());
     worker.ref();
-    worker.postMessage({ type: 'read', id, file, options, credit: BATCHES_IN_FLIGHT } satisfies ToReader);
+    worker.postMessage({ type: 'read', id, file, options: { ...options, hash: false }, credit: BATCHES_IN_FLIGHT } satisfies ToReader);
     return id;
   }
 
@@ -110,6 +114,9 @@ export class DceReaderThread {
     if (!inbox) throw new Error(`the read of ${file} was dropped`);
     this.#busy = true;
     const unpacker = new BatchUnpacker();
+    const stopHashing = new AbortController();
+    const sha256 = fileSha256(file, stopHashing.signal);
+    sha256.catch(() => undefined); // awaited at the end; a failed read has its own error
     let finished = false;
     try {
       for (;;) {
@@ -121,6 +128,7 @@ export class DceReaderThread {
         Object.assign(info, message.info);
         if (message.type === 'done') {
           finished = true;
+          info.sha256 = await sha256;
           return;
         }
         this.#worker?.postMessage({ type: 'credit', id } satisfies ToReader);
@@ -130,6 +138,7 @@ export class DceReaderThread {
         await nextTurn();
       }
     } finally {
+      stopHashing.abort();
       this.#busy = false;
       this.#reads.delete(id);
       // Abandoned mid-file (a write failed) or the thread died: start afresh next time.

@@ -33,6 +33,8 @@ export interface ReadOptions {
   batchSize?: number;
   /** Read size in bytes (default 1 MiB). */
   chunkSize?: number;
+  /** Hash the bytes as they are read into `info.sha256` (default true). */
+  hash?: boolean;
 }
 
 const DCE_KEYS = new Set(['guild', 'channel', 'dateRange', 'exportedAt', 'messages', 'messageCount']);
@@ -61,7 +63,7 @@ export class DceJsonReader implements DceBatchSource {
 
   async *batches(): AsyncGenerator<RecordBatch> {
     const batchSize = this.options.batchSize ?? 2000;
-    const hash = crypto.createHash('sha256');
+    const hash = this.options.hash === false ? null : crypto.createHash('sha256');
     let header: { guild?: DceGuild; channel?: DceChannel } = {};
     let builder: DceRecordBuilder | null = null;
     let batch = emptyBatch();
@@ -131,7 +133,7 @@ export class DceJsonReader implements DceBatchSource {
             const { bytesRead } = await handle.read(into, 0, chunkSize, null);
             if (bytesRead === 0) break;
             const chunk = into.subarray(0, bytesRead);
-            hash.update(chunk);
+            hash?.update(chunk);
             this.info.bytesRead += bytesRead;
             if (this.info.bytesRead === bytesRead) sniff(chunk, notAnExport);
             splitter.written(bytesRead);
@@ -168,7 +170,7 @@ export class DceJsonReader implements DceBatchSource {
       throw error;
     }
     if (batch.messages.length > 0 || batch.guilds.length > 0) yield batch;
-    this.info.sha256 = hash.digest('hex');
+    this.info.sha256 = hash?.digest('hex') ?? null;
   }
 }
 

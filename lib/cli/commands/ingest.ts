@@ -46,7 +46,7 @@ Exit status: 0 when every file imported (or was unchanged), 1 when any failed.
     let reported = 0;
     try {
       const result = await ingest(engine, files, (p) => {
-        bar.update(p.bytesDone, p.bytesTotal, `${formatCount(p.messages)} messages`);
+        bar.update(p.bytesDone, p.bytesTotal, `${formatCount(p.messages)} messages${p.indexing ? ', building indexes' : ''}`);
       }).finally(() => bar.clear());
       for (const outcome of result.outcomes.slice(reported)) {
         if (outcome.status === 'failed') io.err(`guildaudit: failed: ${outcome.error}\n`);

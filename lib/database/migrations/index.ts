@@ -4,6 +4,7 @@ import { initialSchema } from './2026-11-25-initial-schema';
 import { queryCache } from './2026-11-25-query-cache';
 import { guildColumns } from './2026-12-02-stored-guild-columns';
 import { labels } from './2026-12-02-labels';
+import { deferredIndexes } from './2026-12-04-deferred-indexes';
 
 /**
  * Every migration, by dated name, for one engine. Compiled into the package (not read from a
@@ -15,6 +16,7 @@ export function migrationProvider(engine: EngineKind): MigrationProvider {
     '2026-11-25-query-cache': queryCache,
     '2026-12-02-labels': labels(engine),
     '2026-12-02-stored-guild-columns': guildColumns(engine),
+    '2026-12-04-deferred-indexes': deferredIndexes,
   };
   return { getMigrations: async () => migrations };
 }

@@ -2,8 +2,10 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { registerArrayRowReader } from '../array-rows';
 import { settleBackgroundWrites } from '../background-writes';
+import { deferIndexesOfFirstLoad } from '../deferred-indexes';
 import type { Engine, ImportWriter } from '../engine';
 import type { Database } from '../schema';
+import { listPostgresPlainIndexes } from './plain-indexes';
 import { eachRowByBinaryCopy, eachRowByCursor } from './postgres-array-rows';
 import { PostgresImportWriter } from './postgres-import-writer';
 
@@ -56,6 +58,7 @@ export function openPostgresEngine(url: string): Engine {
         client.release();
       }
     },
+    deferIndexesOfFirstLoad: () => deferIndexesOfFirstLoad(db, listPostgresPlainIndexes),
     async refreshPlannerStatistics() {
       // Autovacuum would analyze the tables, but only a minute or more later: until then the
       // planner guessed 2,000 of a person's 119,000 messages and read them in a parallel plan

@@ -4,9 +4,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { registerArrayRowReader } from '../array-rows';
 import { settleBackgroundWrites } from '../background-writes';
+import { deferIndexesOfFirstLoad } from '../deferred-indexes';
 import type { Engine, ImportWriter } from '../engine';
 import type { Database } from '../schema';
-import { deferIndexesOfEmptyImport } from './deferred-indexes';
+import { listSqlitePlainIndexes } from './plain-indexes';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { SqliteImportWriter } from './sqlite-import-writer';
 
@@ -48,15 +49,12 @@ export function openSqliteEngine(file: string): Engine {
       // The writer checks foreign keys itself (SqliteReferenceCheck), much cheaper than SQLite's
       // per-row parent lookups; the pragma only changes outside a transaction.
       // With a checkpointer, the commit only appends to the log and the copy runs beside the import.
-      // Into a database without messages, the secondary indexes are built once at the end.
       handle.pragma('foreign_keys = OFF');
       if (checkpointer) handle.pragma('wal_autocheckpoint = 0');
       try {
         handle.exec('BEGIN IMMEDIATE');
         try {
-          const buildIndexes = deferIndexesOfEmptyImport(handle);
           const result = await work(new SqliteImportWriter(handle));
-          buildIndexes?.();
           handle.exec('COMMIT');
           return result;
         } catch (error) {
@@ -71,6 +69,7 @@ export function openSqliteEngine(file: string): Engine {
         }
       }
     },
+    deferIndexesOfFirstLoad: () => deferIndexesOfFirstLoad(db, listSqlitePlainIndexes),
     async refreshPlannerStatistics() {
       // Nothing: SQLite keeps no statistics unless ANALYZE is run, and the queries' plans are
       // chosen and measured without them (statistics could switch a tuned plan).
