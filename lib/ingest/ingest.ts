@@ -43,8 +43,8 @@ export async function ingest(
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const result: IngestResult = { outcomes: [], imported: 0, unchanged: 0, failed: 0, messages: 0, bytes: 0 };
   let bytesBefore = 0;
-  const readers = archiveReaders(files);
   const buildIndexes = await engine.deferIndexesOfFirstLoad();
+  const readers = archiveReaders(files);
   try {
     for (const [i, file] of files.entries()) {
       const outcome = await ingestFileWith(engine, file, readers, (bytesRead, messages) =>
