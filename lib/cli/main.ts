@@ -22,11 +22,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     load: () => (require('./commands/label') as typeof import('./commands/label')).labelCommand,
   },
   run: {
-    summary: 'Run a TypeScript (tslab) notebook unattended and save it with its outputs',
+    summary: 'Run a tslab notebook unattended and save it with its outputs',
     load: () => (require('./commands/run') as typeof import('./commands/run')).runCommand,
   },
   serve: {
-    summary: 'Serve the notebooks as dashboards (outputs only, parameters from the page)',
+    summary: 'Serve the notebooks as dashboards (outputs only)',
     load: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
   },
   report: {

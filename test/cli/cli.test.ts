@@ -22,6 +22,14 @@ test('every command has --help, and the main help lists them', async () => {
   }
 });
 
+test('every help fits in 80 columns', async () => {
+  const names = [...(await runCli(['--help'])).out.matchAll(/^ {2}([a-z]+) {2}/gm)].map((m) => m[1]);
+  for (const args of [['--help'], ...names.map((name) => [name, '--help'])]) {
+    const wide = (await runCli(args)).out.split('\n').filter((line) => [...line].length > 80);
+    assert.deepEqual(wide, [], `guildaudit ${args.join(' ')}`);
+  }
+});
+
 test('every command\'s options have their descriptions in one column', async () => {
   const names = [...(await runCli(['--help'])).out.matchAll(/^ {2}([a-z]+) {2}/gm)].map((m) => m[1]);
   assert.ok(names.length >= 8, names.join(' '));

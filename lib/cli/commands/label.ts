@@ -80,9 +80,11 @@ function scope(row: LabelRow): string {
 export const labelCommand: Command = {
   name: 'label',
   summary: 'Label individuals as you investigate (label add|rm|ls)',
-  help: `Usage: guildaudit label add <user> <label> [--guild <id>] [--note <text>] [--by <name>]
+  help: `Usage: guildaudit label add <user> <label> [--guild <id>] [--note <text>]
+                           [--by <name>]
        guildaudit label rm <user> [<label>] [--guild <id> | --global]
-       guildaudit label ls [<user>] [--guild <id> | --global] [--label <label>] [--json | --csv]
+       guildaudit label ls [<user>] [--guild <id> | --global] [--label <label>]
+                           [--json | --csv]
        (each also takes --db <target>)
 
 Analysts' labels on individuals ('sybil', 'core contributor', 'alt of 5001'...),

@@ -39,7 +39,8 @@ export const queryCommand: Command = {
   name: 'query',
   summary: 'Run a named audit query and print its rows',
   help: `Usage: guildaudit query --list
-       guildaudit query <name> [--guild <id>] [--param key=value ...] [--json | --csv] [--db <target>]
+       guildaudit query <name> [--guild <id>] [--param key=value ...]
+                        [--json | --csv] [--db <target>]
 
 Runs one of the audit library's named queries — the same names notebooks and
 dashboards call — and prints its rows: a table, or JSON, or CSV. Results are
@@ -49,7 +50,8 @@ changes the data version, so a stale result is never served.
 Options:
   --list             Name every query with its parameters
   --guild <id>       The guild (queries across guilds do not need it)
-  --param key=value  A parameter, e.g. --param from=2024-01-01 --param timeZone=Europe/Berlin
+  --param key=value  A parameter (repeat for more), e.g. --param from=2024-01-01
+                     --param timeZone=Europe/Berlin
   --json             One object {query, params, dataVersion, cached, rows}
   --csv              The rows as CSV
   --no-cache         Compute afresh and leave the cache alone

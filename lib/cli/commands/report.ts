@@ -24,8 +24,9 @@ export const reportCommand: Command = {
   name: 'report',
   summary: 'Run a notebook and print its outputs as a PDF report (and HTML)',
   help: `Usage: guildaudit report <notebook.ipynb> --pdf <out.pdf> [--html <out.html>]
-                         [--param name=value ...] [--pseudonymize [--keep-staff-names]]
-                         [--each-guild] [--timeout <seconds>] [--db <target>]
+                         [--param name=value ...] [--each-guild]
+                         [--pseudonymize [--keep-staff-names]]
+                         [--timeout <seconds>] [--db <target>]
 
 Runs the notebook like 'guildaudit run', then renders its outputs as one
 document — a cover with the guild, the period, when it was made and the data

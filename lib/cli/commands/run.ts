@@ -16,15 +16,15 @@ export function defaultOutputPath(input: string): string {
 /** `guildaudit run`: execute a notebook unattended and write the executed copy. */
 export const runCommand: Command = {
   name: 'run',
-  summary: 'Run a TypeScript (tslab) notebook unattended and save it with its outputs',
+  summary: 'Run a tslab notebook unattended and save it with its outputs',
   help: `Usage: guildaudit run <notebook.ipynb> [--param name=value ...] [--out <file>]
                       [--timeout <seconds>] [--db <target>]
 
 Runs every code cell of a tslab notebook from top to bottom in a fresh kernel
 started from the project's own tslab (no Jupyter or Python needed), and writes
-the executed notebook with its outputs. The kernel runs in the notebook's folder;
-notebooks open the audit database with openNotebookEngine(), which reads the
-database this command was given.
+the executed notebook with its outputs. The kernel runs in the notebook's
+folder; notebooks open the audit database with openNotebookEngine(), which reads
+the database this command was given.
 
 Parameters follow papermill: the first cell tagged 'parameters' declares the
 defaults, one per line, as  const name: Type = value;  (or let). Each --param

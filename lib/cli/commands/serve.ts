@@ -40,22 +40,23 @@ function stopSignal(): { stopped: Promise<string>; dispose(): void } {
 /** `guildaudit serve`: the notebooks as dashboards in the browser. */
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Serve the notebooks as dashboards (outputs only, parameters from the page)',
+  summary: 'Serve the notebooks as dashboards (outputs only)',
   help: `Usage: guildaudit serve [--host 127.0.0.1] [--port 8080] [--kernels 2]
-                        [--notebooks <dir>] [--timeout <seconds>] [--db <target>]
+                        [--notebooks <dir>] [--timeout <seconds>]
+                        [--db <target>]
 
-Serves every notebook of the notebooks folder as a dashboard: an index at /, and
-for each notebook a page showing its outputs only (never its code) for the guild,
-dates and time zone chosen in the page, with interactive charts and the run's
-progress. Pages are run on warm tslab kernels (each used once, then replaced)
-and kept in a cache that every import invalidates.
+Serves every notebook of the notebooks folder as a dashboard: an index at /,
+and for each notebook a page showing its outputs only (never its code) for the
+guild, dates and time zone chosen in the page, with interactive charts and the
+run's progress. Pages are run on warm tslab kernels (each used once, then
+replaced) and kept in a cache that every import invalidates.
 
 Viewers can only pick the parameters a page offers (each checked; an unknown one
 is refused); they never send code, read other files, or see tracebacks (those go
 to this command's stderr). Runs until Ctrl-C (SIGINT) or SIGTERM.
 
 Options:
-  --host <address>     Address to listen on (default 127.0.0.1: this machine only)
+  --host <address>     Address to listen on (default 127.0.0.1: this machine)
   --port <number>      Port (default 8080; 0 picks a free one)
   --kernels <n>        Warm kernels kept ready (default 2)
   --notebooks <dir>    Folder of notebooks (default: the project's notebooks/)
