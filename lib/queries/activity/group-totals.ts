@@ -59,8 +59,8 @@ export function groupTotals(columns: GuildColumns, indexes: Int32Array, group: I
   return { messages, communicators, first, last };
 }
 
-/** Distinct authors per group, marking (group, user) pairs in one byte each. */
-function distinctByMatrix(columns: GuildColumns, indexes: Int32Array, group: Int32Array, groups: number): Int32Array {
+/** Distinct authors per group, marking (group, user) pairs in one byte each. Exported for tests. */
+export function distinctByMatrix(columns: GuildColumns, indexes: Int32Array, group: Int32Array, groups: number): Int32Array {
   const author = columns.messages.author;
   const users = columns.users.ids.length;
   const seen = new Uint8Array(groups * users);
@@ -76,8 +76,11 @@ function distinctByMatrix(columns: GuildColumns, indexes: Int32Array, group: Int
   return distinct;
 }
 
-/** Distinct authors per group for many groups: authors laid out group after group (a counting sort), then marked per group. */
-function distinctBySort(columns: GuildColumns, indexes: Int32Array, group: Int32Array, groups: number): Int32Array {
+/**
+ * Distinct authors per group for many groups: authors laid out group after group (a counting
+ * sort), then marked per group. Exported for tests (real guilds reach it only past 16M pairs).
+ */
+export function distinctBySort(columns: GuildColumns, indexes: Int32Array, group: Int32Array, groups: number): Int32Array {
   const author = columns.messages.author;
   const { start, order } = bucketByKey(group, groups, indexes.length);
   const byGroup = order.map((k) => author[indexes[k]]);
