@@ -81,11 +81,8 @@ describeEachEngine('a first load builds the secondary indexes once, after its la
     assert.deepEqual(await indexes(engine), before);
   });
 
-  test('an open builds the indexes of a load that died before its end, and leaves a live one alone', async () => {
-    const { target, engine } = await ctx.fresh();
-    const before = await indexes(engine);
-
-    // A load in another process that dies (exits) after its first file, before building.
+  /** A load in another process that dies (exits) after its first file, before building the indexes. */
+  function loadThatDies(target: string): void {
     const child = spawnSync(process.execPath, ['-e', `
       const { openEngine } = require(${JSON.stringify(path.resolve(__dirname, '../../lib/database/open-engine'))});
       const { ingestFile } = require(${JSON.stringify(path.resolve(__dirname, '../../lib/ingest/ingest-file'))});
@@ -98,6 +95,12 @@ describeEachEngine('a first load builds the secondary indexes once, after its la
       })().catch((error) => { console.error(error); process.exit(2); });
     `], { env: { ...process.env, TARGET: target, FILE: dceFixture('full.json') }, encoding: 'utf8' });
     assert.equal(child.status, 0, child.stderr);
+  }
+
+  test('an open builds the indexes of a load that died before its end, and leaves a live one alone', async () => {
+    const { target, engine } = await ctx.fresh();
+    const before = await indexes(engine);
+    loadThatDies(target);
     assert.deepEqual((await deferredRows(engine)).map((d) => d.name), SECONDARY_MESSAGE_INDEXES);
     assert.ok((await countRows(engine, 'messages')) > 0);
 
@@ -120,6 +123,23 @@ describeEachEngine('a first load builds the secondary indexes once, after its la
       assert.deepEqual(await indexes(reader), before);
     } finally {
       await reader.close();
+    }
+  });
+
+  test('a load from another machine that died is left to the next ingest, which builds its indexes', async () => {
+    const { target, engine } = await ctx.fresh();
+    const before = await indexes(engine);
+    loadThatDies(target);
+    await engine.db.updateTable('deferred_indexes').set({ owner: 'another-machine 1' }).execute();
+    const reopened = await openEngine(target);
+    try {
+      assert.equal((await deferredRows(reopened)).length, SECONDARY_MESSAGE_INDEXES.length);
+      const result = await ingest(reopened, [dceFixture('thread.json')]);
+      assert.equal(result.imported, 1, JSON.stringify(result.outcomes));
+      assert.deepEqual(await indexes(reopened), before);
+      assert.deepEqual(await deferredRows(reopened), []);
+    } finally {
+      await reopened.close();
     }
   });
 });
