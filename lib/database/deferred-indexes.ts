@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
 /** The tables a load fills with one or more rows per message. */
-export const MESSAGE_TABLES: readonly string[] = ['messages', 'reactions', 'reaction_users', 'mentions', 'attachments', 'embeds'];
+const MESSAGE_TABLES: readonly string[] = ['messages', 'reactions', 'reaction_users', 'mentions', 'attachments', 'embeds'];
 
 /** An index: its name and the statement that made it. */
 export interface IndexDefinition {
@@ -60,7 +60,7 @@ export async function deferIndexesOfFirstLoad(db: Kysely<Database>, listPlainInd
  * Builds every index recorded in `deferred_indexes` (those not there already) and clears the
  * record, in one transaction.
  */
-export async function buildDeferredIndexes(db: Kysely<Database>): Promise<void> {
+async function buildDeferredIndexes(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const deferred = await tx.selectFrom('deferred_indexes').select(['name', 'sql']).orderBy('name').execute();
     for (const index of deferred) {
