@@ -40,7 +40,8 @@ export async function lifecycleMembers(db: Kysely<Database>, input: LifecycleMem
   const options = lifecycleOptions(input);
   const wanted = dayParam(input.day, 'day');
   const params = await resolveAuditParams(db, input);
-  const [data, names] = await Promise.all([lifecycleData(db, params, options), memberNames(db, params.guild)]);
+  const data = await lifecycleData(db, params, options);
+  const names = await memberNames(db, data.columns);
   if (data.windows === 0) {
     if (wanted === null) return [];
     throw new QueryParamError(`day: the period has no full ${options.windowDays}-day window`);

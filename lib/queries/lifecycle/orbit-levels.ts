@@ -52,7 +52,7 @@ export async function orbitLevels(db: Kysely<Database>, input: OrbitLevelsInput)
   };
   const params = await resolveAuditParams(db, input);
   const { columns, excluded, events } = await periodInteractions(db, params);
-  const [{ seen, messages }, names] = await Promise.all([membersWithMessages(db, columns, params, excluded), memberNames(db, params.guild)]);
+  const [{ seen, messages }, names] = await Promise.all([membersWithMessages(db, columns, params, excluded), memberNames(db, columns)]);
 
   // Received per kind, by user number: [replies, mentions, reactions] at 3u..3u+2.
   const received = new Int32Array(3 * seen.length);

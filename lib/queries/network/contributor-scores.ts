@@ -60,7 +60,7 @@ export async function contributorScores(db: Kysely<Database>, input: Contributor
   const network = await interactionNetwork(db, params, { withMembers: false });
   const { columns, scoped, excluded, edges: interactions } = network;
   const reactions = reactionCounts(columns, scoped, excluded);
-  const names = await memberNames(db, params.guild);
+  const names = await memberNames(db, columns);
   const unlisted = unlistedPerAuthor(network);
   const { ids } = columns.users;
   const channelIds = columns.channels.ids;

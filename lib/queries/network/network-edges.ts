@@ -35,7 +35,8 @@ export interface NetworkEdgeRow {
  */
 export async function networkEdges(db: Kysely<Database>, input: AuditParamsInput): Promise<NetworkEdgeRow[]> {
   const params = await resolveAuditParams(db, input);
-  const [{ columns, edges: e }, names] = await Promise.all([interactionNetwork(db, params, { withMembers: false }), memberNames(db, params.guild)]);
+  const { columns, edges: e } = await interactionNetwork(db, params, { withMembers: false });
+  const names = await memberNames(db, columns);
   const { ids } = columns.users;
   const name = ids.map((id) => nameOf(names, id));
   const weight = new Int32Array(e.count);

@@ -53,7 +53,8 @@ export async function networkMembers(db: Kysely<Database>, input: NetworkMembers
   // Below 1: with no restart at all the walk need not converge (a cycle passes score round forever).
   const damping = numberParam(input.damping, 'damping', { default: 0.85, min: 0, below: 1 });
   const params = await resolveAuditParams(db, input);
-  const [network, names] = await Promise.all([interactionNetwork(db, params, { withMembers: true }), memberNames(db, params.guild)]);
+  const network = await interactionNetwork(db, params, { withMembers: true });
+  const names = await memberNames(db, network.columns);
   const { columns, edges: e } = network;
   const ids = columns.users.ids;
   const users = ids.length;
