@@ -33,7 +33,6 @@ describeEachEngine('a first load builds the secondary indexes once, after its la
     const seen: Array<{ names: string[]; deferred: Awaited<ReturnType<typeof deferredRows>> }> = [];
     const observed: Engine = {
       ...engine,
-      deferIndexesOfFirstLoad: () => engine.deferIndexesOfFirstLoad(),
       async importTransaction(work) {
         seen.push({ names: (await indexes(engine)).map((i) => i.name), deferred: await deferredRows(engine) });
         return engine.importTransaction(work);
