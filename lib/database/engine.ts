@@ -58,8 +58,11 @@ export interface Engine {
    * (see `deferIndexesOfFirstLoad`); null when there is nothing to build.
    */
   deferIndexesOfFirstLoad(): Promise<(() => Promise<void>) | null>;
-  /** After imports: brings what the query planner knows of the tables' contents up to date. */
-  refreshPlannerStatistics(): Promise<void>;
+  /**
+   * After imports: leaves the tables ready for queries — what the query planner knows of their
+   * contents up to date, and no maintenance the server would otherwise start on its own later.
+   */
+  settleAfterImport(): Promise<void>;
   /** Finishes the background writes (`writeInBackground`), then closes the connections. */
   close(): Promise<void>;
 }

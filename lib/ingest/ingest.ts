@@ -27,8 +27,8 @@ export interface IngestResult {
  * Imports files one after another, each in its own transaction. A file that fails does not stop
  * the others; its outcome carries the error. A first load (into a database without messages)
  * builds the message tables' secondary indexes once after its last file (`deferIndexesOfFirstLoad`).
- * When anything was imported, the engine's planner statistics are brought up to date once at
- * the end.
+ * When anything was imported, the engine settles the tables once at the end (`settleAfterImport`:
+ * planner statistics, and on PostgreSQL the vacuum autovacuum would otherwise start later).
  *
  * @example
  * const result = await ingest(engine, findArchives(['exports/']));
@@ -64,6 +64,6 @@ export async function ingest(
       await buildIndexes();
     }
   }
-  if (result.imported > 0) await engine.refreshPlannerStatistics();
+  if (result.imported > 0) await engine.settleAfterImport();
   return result;
 }

@@ -70,9 +70,10 @@ export function openSqliteEngine(file: string): Engine {
       }
     },
     deferIndexesOfFirstLoad: () => deferIndexesOfFirstLoad(db, listSqlitePlainIndexes),
-    async refreshPlannerStatistics() {
+    async settleAfterImport() {
       // Nothing: SQLite keeps no statistics unless ANALYZE is run, and the queries' plans are
-      // chosen and measured without them (statistics could switch a tuned plan).
+      // chosen and measured without them (statistics could switch a tuned plan); it has no
+      // background maintenance to get ahead of.
     },
     async close() {
       await settleBackgroundWrites(db);
