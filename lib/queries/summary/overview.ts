@@ -39,11 +39,12 @@ export async function overview(db: Kysely<Database>, input: AuditParamsInput): P
   const columns = await guildColumns(db, params.guild);
   const m = columns.messages;
   const counted = await scopedIndexes(db, columns, params);
-  const authors = new Set<number>();
-  const channels = new Set<number>();
+  // Marks by number rather than Sets: a Set's add costs tens of times more per message.
+  const authors = new Uint8Array(columns.users.ids.length);
+  const channels = new Uint8Array(columns.channels.ids.length);
   for (const i of counted) {
-    authors.add(m.author[i]);
-    channels.add(m.channel[i]);
+    authors[m.author[i]] = 1;
+    channels[m.channel[i]] = 1;
   }
 
   // Shares are over everything in the period and channels, whatever the bot/staff filters.
@@ -59,8 +60,8 @@ export async function overview(db: Kysely<Database>, input: AuditParamsInput): P
   return [{
     messages: counted.length,
     members: await membersSeen(db, columns, params, everything),
-    communicators: authors.size,
-    channels: channels.size,
+    communicators: countMarked(authors),
+    channels: countMarked(channels),
     first: counted.length > 0 ? isoTime(m.sentAt[counted[0]]) : null,
     last: counted.length > 0 ? isoTime(m.sentAt[counted[counted.length - 1]]) : null,
     botShare: share(botTalk, all - system),
@@ -80,7 +81,14 @@ async function membersSeen(db: Kysely<Database>, columns: GuildColumns, params: 
   }
   if (!params.includeBots) for (let u = 0; u < seen.length; u++) if (columns.users.isBot[u] === 1) seen[u] = 0;
   if (!params.includeStaff) for (const u of await staffUsers(db, columns, params)) seen[u] = 0;
-  return seen.reduce((n, s) => n + s, 0);
+  return countMarked(seen);
+}
+
+/** How many entries are 1. */
+function countMarked(marks: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < marks.length; i++) n += marks[i];
+  return n;
 }
 
 export const overviewQuery: QueryDefinition = {
