@@ -33,7 +33,8 @@ export interface RunOptions {
  *
  * Two cache layers: this process's memory (`queryMemory()`, bounded, least recently used; a hit
  * costs the data-version read and a lookup), then the database's `query_cache` (shared by every
- * process). Both are keyed by the data version, so an import by any process makes both stale.
+ * process). Both are keyed by the data version, so an import by any process makes both stale
+ * (and the first result this process stores for a new version drops the older ones' results).
  * The database keeps a result only when reading it back is quicker than computing it again
  * (`worthStoring`): a large result of a cheap query lives in memory only. It is stored in the
  * background (`writeInBackground`): the rows are returned at once.
@@ -75,11 +76,21 @@ export async function runQuery(
     const json = fresh.json ?? JSON.stringify(fresh.rows);
     chars = json.length;
     const row = { key, query: name, params_json: JSON.stringify(canonical), data_version: version, created_at: (options.now ?? Date.now)(), rows_json: json };
-    writeInBackground(db, key, () => db.insertInto('query_cache').values(row).onConflict((oc) => oc.column('key').doNothing()).execute());
+    const firstOfVersion = storedVersion.get(db) !== version;
+    storedVersion.set(db, version);
+    writeInBackground(db, key, async () => {
+      // Results of older versions can never be served again: the first store of a new version
+      // drops them, so the cache does not grow with every import.
+      if (firstOfVersion) await db.deleteFrom('query_cache').where('data_version', '<>', version).execute();
+      await db.insertInto('query_cache').values(row).onConflict((oc) => oc.column('key').doNothing()).execute();
+    });
   }
   memory.set(db, key, fresh.rows, chars);
   return result(false, fresh.rows);
 }
+
+/** The data version this process last stored a result for, per database. */
+const storedVersion = new WeakMap<Kysely<Database>, string>();
 
 /** Rows just computed, as the cache would give them back, with what they cost. */
 interface FreshRows {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
+import { sql } from 'kysely';
+import { settleBackgroundWrites } from '../../lib/database/background-writes';
 import { openEngine } from '../../lib/database/open-engine';
 import { QueryParamError } from '../../lib/queries/query-error';
 import { queryMemory } from '../../lib/queries/result-memory';
@@ -34,10 +36,13 @@ describeEachEngine('named queries and their cache', (ctx) => {
     const third = await runQuery(engine.db, 'overview', { guild: SUMMARY_GUILD.id });
     assert.equal(third.cached, false);
     assert.notEqual(third.dataVersion, first.dataVersion);
+    await settleBackgroundWrites(engine.db);
+    const stored = await engine.db.selectFrom('query_cache').select('data_version').execute();
+    assert.deepEqual(stored.map((r) => r.data_version), [third.dataVersion], 'the old version\'s result is dropped, never to be served');
 
     const different = await runQuery(engine.db, 'overview', { guild: SUMMARY_GUILD.id, includeBots: 'true' });
     assert.equal(different.cached, false, 'other parameters, other entry');
-    assert.equal(await clearQueryCache(engine.db), 3);
+    assert.equal(await clearQueryCache(engine.db), 2);
     assert.equal((await runQuery(engine.db, 'overview', { guild: SUMMARY_GUILD.id })).cached, false);
     assert.equal((await runQuery(engine.db, 'overview', { guild: SUMMARY_GUILD.id }, { cache: false })).cached, false);
   });
@@ -152,6 +157,16 @@ describeEachEngine('named queries and their cache', (ctx) => {
     } finally {
       await other.close();
     }
+  });
+
+  if (ctx.kind === 'postgres') test('PostgreSQL keeps stored results as they are, not compressed', async () => {
+    const { engine } = await ctx.fresh();
+    // Compressible and well past the size at which PostgreSQL would compress a value.
+    const json = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ rank: i, name: 'member' })));
+    await engine.db.insertInto('query_cache')
+      .values({ key: 'k', query: 'q', params_json: '{}', data_version: 'v', created_at: 0, rows_json: json }).execute();
+    const size = await sql<{ stored: number }>`select pg_column_size(rows_json) as stored from query_cache`.execute(engine.db);
+    assert.ok(size.rows[0].stored >= json.length, `${size.rows[0].stored} bytes stored for ${json.length} characters`);
   });
 
   test('unknown queries and parameters are errors', async () => {

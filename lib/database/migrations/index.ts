@@ -5,6 +5,7 @@ import { queryCache } from './2026-11-25-query-cache';
 import { guildColumns } from './2026-12-02-stored-guild-columns';
 import { labels } from './2026-12-02-labels';
 import { deferredIndexes } from './2026-12-04-deferred-indexes';
+import { queryCacheUncompressed } from './2026-12-04-query-cache-uncompressed';
 
 /**
  * Every migration, by dated name, for one engine. Compiled into the package (not read from a
@@ -17,6 +18,7 @@ export function migrationProvider(engine: EngineKind): MigrationProvider {
     '2026-12-02-labels': labels(engine),
     '2026-12-02-stored-guild-columns': guildColumns(engine),
     '2026-12-04-deferred-indexes': deferredIndexes,
+    '2026-12-04-query-cache-uncompressed': queryCacheUncompressed(engine),
   };
   return { getMigrations: async () => migrations };
 }
