@@ -5,6 +5,8 @@ export interface ArrayRowOptions {
   /**
    * Every selected column is binary (a blob / bytea): each comes as a Buffer of its raw bytes
    * (PostgreSQL then sends them raw rather than as hex text). Parameters: strings and numbers.
+   * The Buffers may be views into the driver's memory, valid only during `onRow`: copy the
+   * bytes you keep.
    */
   binary?: boolean;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { eachArrayRow } from '../../lib/database/array-rows';
-import { binaryCopyRows } from '../../lib/database/postgres/binary-copy-rows';
+import { BinaryCopySplitter } from '../../lib/database/postgres/binary-copy-rows';
 import { describeEachEngine } from '../support/engines';
 
 describeEachEngine('eachArrayRow', (ctx) => {
@@ -60,7 +60,8 @@ describeEachEngine('eachArrayRow', (ctx) => {
       .execute();
     const read: unknown[][] = [];
     const select = db.selectFrom('guild_columns').select(['bytes']).where('guild_id', '=', guild).where('data_version', '=', version).where('format', '=', 7).orderBy('part');
-    await eachArrayRow(db, select.compile(), (row) => read.push(row), { binary: true });
+    // Copied as they come: the Buffers may be views of the driver's memory, valid during the call.
+    await eachArrayRow(db, select.compile(), (row) => read.push(row.map((b) => Buffer.from(b as Buffer))), { binary: true });
     assert.equal(read.length, 3);
     read.forEach(([bytes], i) => assert.ok(Buffer.isBuffer(bytes) && bytes.equals(parts[i]), `part ${i}`));
     const none: unknown[][] = [];
@@ -69,22 +70,35 @@ describeEachEngine('eachArrayRow', (ctx) => {
   });
 });
 
-test('binaryCopyRows splits the binary COPY format into fields, NULL as null, and refuses a cut stream', () => {
+test('BinaryCopySplitter splits the binary COPY format into fields, NULL as null, message by message, and refuses a cut stream', () => {
   const field = (bytes: number[] | null) => {
     const length = Buffer.alloc(4);
     length.writeInt32BE(bytes === null ? -1 : bytes.length);
     return bytes === null ? [length] : [length, Buffer.from(bytes)];
   };
   const count = (n: number) => { const b = Buffer.alloc(2); b.writeInt16BE(n); return b; };
-  const header = [Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(4), Buffer.from([0, 0, 0, 2, 9, 9])]; // flags, a 2-byte extension
-  const stream = Buffer.concat([
-    ...header,
-    count(2), ...field([1, 2, 3]), ...field(null),
-    count(1), ...field([]),
-    count(-1),
-  ]);
-  const rows = [...binaryCopyRows(stream)];
-  assert.deepEqual(rows.map((r) => r.map((f) => (f === null ? null : [...f]))), [[[1, 2, 3], null], [[]]]);
-  assert.throws(() => [...binaryCopyRows(stream.subarray(0, stream.length - 3))], /cut short at byte/);
-  assert.throws(() => [...binaryCopyRows(Buffer.from('COPY'))], /not a binary COPY stream/);
+  const header = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(4), Buffer.from([0, 0, 0, 2, 9, 9])]); // flags, a 2-byte extension
+  const first = Buffer.concat([count(2), ...field([1, 2, 3]), ...field(null)]);
+  const second = Buffer.concat([count(1), ...field([])]);
+  const trailer = count(-1);
+  const fields = (rows: Array<Array<Buffer | null>>) => rows.map((r) => r.map((f) => (f === null ? null : [...f])));
+  const expected = [[[1, 2, 3], null], [[]]];
+
+  // As the server sends them: the header, a message per row, the trailer.
+  const split = new BinaryCopySplitter();
+  const rows = [header, first, second, trailer].flatMap((m) => split.rows(m));
+  split.end();
+  assert.deepEqual(fields(rows), expected);
+  // All in one message.
+  const whole = new BinaryCopySplitter();
+  assert.deepEqual(fields(whole.rows(Buffer.concat([header, first, second, trailer]))), expected);
+  whole.end();
+
+  const cutRow = new BinaryCopySplitter();
+  cutRow.rows(header);
+  assert.throws(() => cutRow.rows(first.subarray(0, first.length - 1)), /cut short at byte 30/); // the null's length, cut: header 21 + count 2 + length 4 + 3 bytes
+  const noTrailer = new BinaryCopySplitter();
+  [header, first, second].forEach((m) => noTrailer.rows(m));
+  assert.throws(() => noTrailer.end(), /no trailer/);
+  assert.throws(() => new BinaryCopySplitter().rows(Buffer.from('COPY')), /not a binary COPY stream/);
 });

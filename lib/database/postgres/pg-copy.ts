@@ -17,16 +17,18 @@ export function copyFrom(client: pg.ClientBase, sql: string, data: Buffer): Prom
 }
 
 /**
- * `COPY ... TO STDOUT`: resolves with every byte the server sent, as sent (no text decoding:
- * with `(FORMAT binary)` a bytea arrives as its raw bytes, where a select sends it as hex text
- * for pg to decode — twice the bytes and two more passes over them).
+ * `COPY ... TO STDOUT`: hands each CopyData message to `onData` as it arrives, as sent (no text
+ * decoding: with `(FORMAT binary)` a bytea arrives as its raw bytes, where a select sends it as
+ * hex text for pg to decode — twice the bytes and two more passes over them). A message is a
+ * view into pg's read buffer, valid only during the call: copy what you keep. An error thrown by
+ * `onData` ends the COPY with that error (the connection is still read to its end).
  *
  * @example
- * const data = await copyTo(client, 'COPY (SELECT bytes FROM parts) TO STDOUT (FORMAT binary)');
+ * await copyTo(client, 'COPY (SELECT bytes FROM parts) TO STDOUT (FORMAT binary)', (m) => sink.write(Buffer.from(m)));
  */
-export function copyTo(client: pg.ClientBase, sql: string): Promise<Buffer> {
+export function copyTo(client: pg.ClientBase, sql: string, onData: (message: Buffer) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    client.query(new CopyOut(sql, (error, copy) => (error ? reject(error) : resolve(Buffer.concat(copy.chunks)))) as never);
+    client.query(new CopyOut(sql, onData, (error) => (error ? reject(error) : resolve())) as never);
   });
 }
 
@@ -82,23 +84,27 @@ class CopyIn extends CopyQuery {
   }
 }
 
-/** Keeps every CopyData message the server sends. */
+/** Hands each CopyData message the server sends to its consumer. */
 class CopyOut extends CopyQuery {
-  readonly chunks: Buffer[] = [];
+  #failure: Error | null = null;
 
-  constructor(text: string, readonly callback: Done<CopyOut>) {
+  constructor(text: string, private readonly onData: (message: Buffer) => void, readonly callback: Done<CopyOut>) {
     super(text);
   }
 
   handleCopyOutResponse(): void {}
 
   handleCopyData(message: { chunk: Buffer }): void {
-    // A view into pg's read buffer, which it reuses for the next messages: keep a copy.
-    this.chunks.push(Buffer.from(message.chunk));
+    if (this.#failure) return;
+    try {
+      this.onData(message.chunk);
+    } catch (error) {
+      this.#failure = error as Error;
+    }
   }
 
   protected done(error: Error | null): void {
-    this.callback(error, this);
+    this.callback(error ?? this.#failure, this);
   }
 }
 

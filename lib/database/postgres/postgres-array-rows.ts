@@ -1,6 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type pg from 'pg';
-import { binaryCopyRows } from './binary-copy-rows';
+import { BinaryCopySplitter } from './binary-copy-rows';
 import { copyTo } from './pg-copy';
 
 /** Rows fetched per round trip when reading a large select through a cursor. */
@@ -49,13 +49,17 @@ export async function eachRowByCursor(pool: pg.Pool, query: CompiledQuery, onRow
  * Reads a select of bytea columns as their raw bytes, by `COPY (select) TO STDOUT (FORMAT
  * binary)`: a select would bring them as hex text, which pg turns into a string and then into
  * bytes (for a million-message guild's 56 MB of stored columns, 112 MB of text). pg's protocol
- * parser has no binary row mode, so COPY is the one way to get them raw.
+ * parser has no binary row mode, so COPY is the one way to get them raw. Each row is split from
+ * its message as it arrives: its fields are views into pg's read buffer, valid during `onRow`.
  */
 export async function eachRowByBinaryCopy(pool: pg.Pool, query: CompiledQuery, onRow: (row: unknown[]) => void): Promise<void> {
   const client = await pool.connect();
   try {
-    const data = await copyTo(client, `COPY (${inlineParameters(client, query)}) TO STDOUT (FORMAT binary)`);
-    for (const row of binaryCopyRows(data)) onRow(row);
+    const split = new BinaryCopySplitter();
+    await copyTo(client, `COPY (${inlineParameters(client, query)}) TO STDOUT (FORMAT binary)`, (message) => {
+      for (const row of split.rows(message)) onRow(row);
+    });
+    split.end();
   } finally {
     client.release();
   }

@@ -17,13 +17,25 @@ export async function readStoredColumns(db: Kysely<Database>, guild: string, dat
     .where('guild_id', '=', guild)
     .where('data_version', '=', dataVersion)
     .where('format', '=', COLUMNS_FORMAT);
-  const first = await stored.select('parts').where('part', '=', 0).executeTakeFirst();
-  if (!first) return null;
-  const parts: Buffer[] = [];
-  await eachArrayRow(db, stored.select('bytes').orderBy('part').compile(), ([bytes]) => void parts.push(bytes as Buffer), { binary: true });
+  const found = await stored
+    .select((eb) => [eb.fn.max('parts').as('parts'), eb.fn.countAll().as('present'), eb.fn.sum(eb.fn('length', ['bytes'])).as('bytes')])
+    .executeTakeFirst();
+  const parts = Number(found?.parts ?? 0);
+  if (parts === 0 || Number(found!.present) !== parts) return null;
+  // Each part copied once, straight into place (the engine's Buffer may be a view of its
+  // read buffer): joining kept copies afterwards cost a 56 MB copy more at a million messages.
+  const bytes = Buffer.allocUnsafeSlow(Number(found!.bytes)); // its own memory: 8-byte aligned for the typed arrays
+  let at = 0;
+  let read = 0;
+  await eachArrayRow(db, stored.select('bytes').orderBy('part').compile(), ([part]) => {
+    const b = part as Buffer;
+    if (at + b.length <= bytes.length) b.copy(bytes, at);
+    at += b.length;
+    read++;
+  }, { binary: true });
   // A writer replacing them meanwhile (same version, same bytes) may leave a different count: rebuild then.
-  if (parts.length !== first.parts) return null;
-  return decodeGuildColumns(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+  if (read !== parts || at !== bytes.length) return null;
+  return decodeGuildColumns(bytes);
 }
 
 /** Stores the guild's columns for their data version, replacing older ones, in one transaction. */
