@@ -19,12 +19,12 @@ export async function readStoredColumns(db: Kysely<Database>, guild: string, dat
     .where('format', '=', COLUMNS_FORMAT);
   const found = await stored
     .select((eb) => [eb.fn.max('parts').as('parts'), eb.fn.countAll().as('present'), eb.fn.sum(eb.fn('length', ['bytes'])).as('bytes')])
-    .executeTakeFirst();
-  const parts = Number(found?.parts ?? 0);
-  if (parts === 0 || Number(found!.present) !== parts) return null;
+    .executeTakeFirstOrThrow(); // an aggregate: always one row
+  const parts = Number(found.parts ?? 0);
+  if (parts === 0 || Number(found.present) !== parts) return null;
   // Each part copied once, straight into place (the engine's Buffer may be a view of its
   // read buffer): joining kept copies afterwards cost a 56 MB copy more at a million messages.
-  const bytes = Buffer.allocUnsafeSlow(Number(found!.bytes)); // its own memory: 8-byte aligned for the typed arrays
+  const bytes = Buffer.allocUnsafeSlow(Number(found.bytes)); // its own memory: 8-byte aligned for the typed arrays
   let at = 0;
   let read = 0;
   await eachArrayRow(db, stored.select('bytes').orderBy('part').compile(), ([part]) => {
