@@ -16,14 +16,12 @@ export interface QueryTiming {
   jsonChars: number;
 }
 
-/** The whole query set's timings on one database. */
+/** The whole query set's timings in one new process. */
 export interface QuerySetTimings {
   perQuery: QueryTiming[];
-  /** Reading the guild's columns from the message tables and storing them (once per import). */
-  columnsBuildMs: number;
-  /** Reading the stored columns (what a new process pays first). */
+  /** Reading the stored columns (what a new process pays first; the set pays it again). */
   columnsStoredMs: number;
-  /** The whole set computed afresh in a new process's state: stored columns, empty result cache. */
+  /** The whole set computed afresh: stored columns, nothing in memory, empty result cache. */
   uncachedMs: number;
   /** The whole set again in the same process, served from its memory layer (as a notebook or dashboard sees it). */
   cachedMs: number;
@@ -40,43 +38,53 @@ export interface QuerySetTimings {
   jsonChars: number;
 }
 
-/**
- * Parameters that let every registered query run on `guild`: the guild where a query takes one,
- * and the most active member where a query needs a `user`.
- */
-export async function sampleParams(db: Kysely<Database>, guild: string): Promise<(name: string) => Record<string, unknown>> {
+/** The member with the most messages in `guild`: the `user` of the queries that take one. */
+export async function mostActiveMember(db: Kysely<Database>, guild: string): Promise<string | undefined> {
   const [top] = await messagesPerAuthor(db, await resolveAuditParams(db, { guild }));
+  return top?.user;
+}
+
+/** Parameters that let every registered query run: `guild` where a query takes one, `user` where it needs one. */
+export function sampleParams(guild: string, user: string | undefined): (name: string) => Record<string, unknown> {
   return (name) => {
     const query = QUERIES.find((q) => q.name === name)!;
     const params: Record<string, unknown> = {};
     for (const p of acceptedParams(query)) {
       if (p.name === 'guild') params.guild = guild;
-      else if (p.name === 'user') params.user = top?.user;
+      else if (p.name === 'user') params.user = user;
     }
     return params;
   };
 }
 
-/**
- * Times the guild's columns (built from the tables and stored, then read from the store), then
- * runs every registered query once uncached as a new process would (stored columns, nothing in
- * memory, empty result cache; timing each), then the whole set from the result cache twice:
- * from this process's memory layer, then from the database cache alone.
- */
-export async function timeQuerySet(db: Kysely<Database>, guild: string): Promise<QuerySetTimings> {
-  const paramsFor = await sampleParams(db, guild);
+/** Builds the guild's columns from the message tables and stores them, as the first query after an import does; returns the ms. */
+export async function timeColumnsBuild(db: Kysely<Database>, guild: string): Promise<number> {
   await dropStoredColumns(db);
   forgetGuildColumns(db);
-  const buildStart = performance.now();
+  const started = performance.now();
   await guildColumns(db, guild);
-  const columnsBuildMs = performance.now() - buildStart;
+  const ms = performance.now() - started;
   forgetGuildColumns(db);
+  return ms;
+}
+
+/**
+ * Meant for a new process (`query-set-once.ts`): empties the result cache and times reading the
+ * stored columns; then runs every registered query once uncached, as such a process does (the
+ * first query reads the columns again; each query timed); then the whole set from the result
+ * cache twice: from this process's memory layer, then from the database cache alone.
+ */
+export async function timeQuerySet(
+  db: Kysely<Database>,
+  guild: string,
+  paramsFor: (name: string) => Record<string, unknown>,
+): Promise<QuerySetTimings> {
+  await clearQueryCache(db);
   const storedStart = performance.now();
   await guildColumns(db, guild);
   const columnsStoredMs = performance.now() - storedStart;
-
   forgetGuildColumns(db);
-  await clearQueryCache(db);
+
   const perQuery: QueryTiming[] = [];
   const fresh = new Map<string, readonly object[]>();
   const started = performance.now();
@@ -99,7 +107,7 @@ export async function timeQuerySet(db: Kysely<Database>, guild: string): Promise
   const fromDatabase = databaseSet.filter((r) => r.cached).length;
   databaseSet.forEach((r, i) => { perQuery[i].jsonChars = JSON.stringify(r.rows).length; });
   const jsonChars = perQuery.reduce((sum, q) => sum + q.jsonChars, 0);
-  return { perQuery, columnsBuildMs, columnsStoredMs, uncachedMs, cachedMs, fromMemory, databaseCachedMs, fromDatabase, jsonChars };
+  return { perQuery, columnsStoredMs, uncachedMs, cachedMs, fromMemory, databaseCachedMs, fromDatabase, jsonChars };
 }
 
 /** Every registered query through runQuery; with `allCached`, each must come from a cache layer. */
