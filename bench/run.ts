@@ -151,7 +151,11 @@ async function main(): Promise<void> {
     return;
   }
   const messages = Number(values.messages);
-  if (!(Number(values['query-runs']) >= 1)) throw new Error(`--query-runs must be 1 or more (got ${values['query-runs']})`);
+  if (!(Number(values['query-runs']) >= 1)) {
+    process.stderr.write(`bench: --query-runs must be 1 or more (got ${values['query-runs']})\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guildaudit-bench-'));
   const log = (line: string) => process.stdout.write(line + '\n');
   log(`guildaudit import benchmark — ${machine()}`);
