@@ -10,6 +10,7 @@ import { ANSWERED_BY_BOT, ANSWERED_BY_PERSON, answeredMessages } from './answere
 import { lowerBound } from '../../analysis/lower-bound';
 import { authoredMessages } from './authored-messages';
 import { firstSightings } from './first-sightings';
+import { IDS_PER_IN_LIST } from '../in-list';
 
 /** What one new member did after they were first seen. */
 export interface NewMemberRow {
@@ -144,20 +145,17 @@ async function namesOf(db: Kysely<Database>, guild: string, userIds: readonly st
     .select(['mb.user_id', 'u.name', 'mb.nickname'])
     .where('mb.guild_id', '=', guild);
   // A few members by ID; many, with the whole guild's list (one read instead of many lists).
-  const rows = userIds.length === 0 ? [] : await (userIds.length <= ID_LIST ? members.where('mb.user_id', 'in', userIds) : members).execute();
+  const rows = userIds.length === 0 ? [] : await (userIds.length <= IDS_PER_IN_LIST ? members.where('mb.user_id', 'in', userIds) : members).execute();
   for (const r of rows) names.set(r.user_id, { name: r.name, nickname: r.nickname });
   // Authors always have a member row; should one not, their username is still shown.
   const missing = userIds.filter((id) => !names.has(id));
-  for (let k = 0; k < missing.length; k += ID_LIST) {
-    for (const u of await db.selectFrom('users').select(['id', 'name']).where('id', 'in', missing.slice(k, k + ID_LIST)).execute()) {
+  for (let k = 0; k < missing.length; k += IDS_PER_IN_LIST) {
+    for (const u of await db.selectFrom('users').select(['id', 'name']).where('id', 'in', missing.slice(k, k + IDS_PER_IN_LIST)).execute()) {
       names.set(u.id, { name: u.name, nickname: null });
     }
   }
   return names;
 }
-
-/** IDs per `IN` list: well within both engines' limits on bound parameters. */
-const ID_LIST = 1000;
 
 export const newMembersQuery: QueryDefinition = {
   name: 'new-members',
