@@ -70,10 +70,14 @@ interface ImportFigures {
   maxRssBytes: number;
 }
 
+/** Runs one of the benchmark's scripts beside this one in a process of its own; returns the JSON line it prints. */
+async function jsonFromChild<T>(script: string, args: string[]): Promise<T> {
+  const { stdout } = await run(process.execPath, [path.join(__dirname, script), ...args], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as T;
+}
+
 async function importInChild(target: string, input: string): Promise<ImportFigures> {
-  const script = path.join(__dirname, 'import-once.js');
-  const { stdout } = await run(process.execPath, [script, target, input], { maxBuffer: 1 << 20 });
-  const figures = JSON.parse(stdout) as ImportFigures;
+  const figures = await jsonFromChild<ImportFigures>('import-once.js', [target, input]);
   if (figures.failed > 0) throw new Error(`benchmark import failed: ${figures.error}`);
   return figures;
 }
@@ -95,10 +99,8 @@ function fsyncFile(file: string): void {
 /** One run of the query set in its own process (`query-set-once.ts`). */
 type QuerySetRun = QuerySetTimings & { memoryBudget: number };
 
-async function querySetInChild(target: string, guild: string, user: string | undefined): Promise<QuerySetRun> {
-  const script = path.join(__dirname, 'query-set-once.js');
-  const { stdout } = await run(process.execPath, [script, target, guild, ...(user ? [user] : [])], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout) as QuerySetRun;
+function querySetInChild(target: string, guild: string, user: string | undefined): Promise<QuerySetRun> {
+  return jsonFromChild<QuerySetRun>('query-set-once.js', [target, guild, ...(user ? [user] : [])]);
 }
 
 /** The run whose whole uncached set took the median time. */
