@@ -22,7 +22,7 @@ export interface FrozenRows<R> {
  * freezeRows([{ when: new Date() }]); // undefined
  */
 export function freezeRows<R extends object>(rows: R[]): FrozenRows<R> | undefined {
-  const found = { objects: [] as object[], chars: 0 };
+  const found: Found = { objects: [], chars: 0 };
   if (!isJsonValue(rows, found)) return undefined;
   for (const object of found.objects) Object.freeze(object);
   return { rows, chars: found.chars };
@@ -33,8 +33,22 @@ export function freezeParsedRows<R extends object>(rows: R[]): readonly R[] {
   return freezeRows(rows)!.rows;
 }
 
+/** What the walk found: every object and array, and the JSON's length so far. */
+interface Found {
+  objects: object[];
+  chars: number;
+}
+
 /** Whether JSON would give `value` back as it is; collects its objects and counts its characters. */
-function isJsonValue(value: unknown, found: { objects: object[]; chars: number }): boolean {
+function isJsonValue(value: unknown, found: Found): boolean {
+  return typeof value === 'object' && value !== null ? isJsonContainer(value, found) : isJsonScalar(value, found);
+}
+
+/**
+ * `isJsonValue` for anything but a non-null object: small and not recursive, so the optimiser
+ * inlines it into the loops over a container's items — most of a result's values.
+ */
+function isJsonScalar(value: unknown, found: Found): boolean {
   switch (typeof value) {
     case 'string':
       found.chars += value.length + 2;
@@ -45,30 +59,35 @@ function isJsonValue(value: unknown, found: { objects: object[]; chars: number }
     case 'boolean':
       found.chars += 5;
       return true;
-    case 'object': {
-      if (value === null) {
-        found.chars += 4;
-        return true;
-      }
-      const prototype = Object.getPrototypeOf(value);
-      if (Array.isArray(value)) {
-        if (prototype !== Array.prototype) return false;
-        found.chars += 2 + value.length;
-        for (let i = 0; i < value.length; i++) if (!isJsonValue(value[i], found)) return false; // a hole reads as undefined
-      } else {
-        if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in value) return false;
-        found.chars += 2;
-        // for-in: several times quicker than Object.keys here, and the same keys for a plain
-        // object (its prototype, Object's or none, has no enumerable properties).
-        for (const key in value) {
-          found.chars += key.length + 4;
-          if (!isJsonValue((value as Record<string, unknown>)[key], found)) return false;
-        }
-      }
-      found.objects.push(value);
+    case 'object': // null
+      found.chars += 4;
       return true;
-    }
     default:
       return false; // undefined, a function, a symbol, a bigint
   }
+}
+
+/** `isJsonValue` for an object or array. */
+function isJsonContainer(value: object, found: Found): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    if (prototype !== Array.prototype) return false;
+    found.chars += 2 + value.length;
+    for (let i = 0; i < value.length; i++) { // a hole reads as undefined
+      const item: unknown = value[i];
+      if (!(typeof item === 'object' && item !== null ? isJsonContainer(item, found) : isJsonScalar(item, found))) return false;
+    }
+  } else {
+    if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in value) return false;
+    found.chars += 2;
+    // for-in: several times quicker than Object.keys here, and the same keys for a plain
+    // object (its prototype, Object's or none, has no enumerable properties).
+    for (const key in value) {
+      found.chars += key.length + 4;
+      const item = (value as Record<string, unknown>)[key];
+      if (!(typeof item === 'object' && item !== null ? isJsonContainer(item, found) : isJsonScalar(item, found))) return false;
+    }
+  }
+  found.objects.push(value);
+  return true;
 }
