@@ -121,9 +121,27 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 const mib = (chars: number) => (chars / 2 ** 20).toFixed(1);
 const rate = (f: ImportFigures) => Math.round(f.messages / f.seconds).toLocaleString('en-US');
 
-/** Where the PostgreSQL figures come from: the server named by DATABASE_URL, or the embedded one with its settings. */
-function postgresLabel(server: PostgresServer): string {
-  return server.origin === 'DATABASE_URL' ? 'DATABASE_URL' : `${server.origin}, fsync ${BENCH_POSTGRES.fsync ? 'on' : 'off'}, shared_buffers ${BENCH_POSTGRES.sharedBuffers}`;
+/**
+ * Where the PostgreSQL figures come from: the server named by DATABASE_URL, or the embedded one
+ * with its settings; and whether the server's shared memory is on huge pages, which it is only
+ * where the machine reserves them (`vm.nr_hugepages`, see the README): that moves its figures.
+ */
+async function postgresLabel(server: PostgresServer, database: string): Promise<string> {
+  const origin = server.origin === 'DATABASE_URL' ? 'DATABASE_URL' : `${server.origin}, fsync ${BENCH_POSTGRES.fsync ? 'on' : 'off'}, shared_buffers ${BENCH_POSTGRES.sharedBuffers}`;
+  return `${origin}, huge pages ${await hugePagesStatus(database)}`;
+}
+
+/** The server's `huge_pages_status` (on or off; PostgreSQL before 17 does not say: unknown). */
+async function hugePagesStatus(database: string): Promise<string> {
+  const engine = await openEngine(database);
+  try {
+    const { rows } = await sql<{ huge_pages_status: string }>`SHOW huge_pages_status`.execute(engine.db);
+    return rows[0]?.huge_pages_status ?? 'unknown';
+  } catch {
+    return 'unknown';
+  } finally {
+    await engine.close();
+  }
 }
 
 function machine(): string {
@@ -179,9 +197,10 @@ async function main(): Promise<void> {
       const server = await startPostgres(BENCH_POSTGRES);
       try {
         const database = await server.createDatabase();
+        const label = await postgresLabel(server, database);
         steal = startStealMeter();
         const pg = await importInChild(database, guild.dir);
-        log(`import into PostgreSQL: ${rate(pg).padStart(8)} messages/s  (${pg.seconds.toFixed(2)} s, ${ofParse(pg)}, peak RSS ${mb(pg.maxRssBytes)} MB, ${postgresLabel(server)}${steal()})   target ≥ 75,000`);
+        log(`import into PostgreSQL: ${rate(pg).padStart(8)} messages/s  (${pg.seconds.toFixed(2)} s, ${ofParse(pg)}, peak RSS ${mb(pg.maxRssBytes)} MB, ${label}${steal()})   target ≥ 75,000`);
       } finally {
         await server.stop();
       }
@@ -239,7 +258,8 @@ async function benchQueries(work: string, messages: number, setRuns: number, wit
       const seconds = (ms: number) => (ms / 1000).toFixed(2);
       const each = (pick: (r: QuerySetRun) => number, format: (n: number) => string) => runs.map((r) => format(pick(r))).join(' / ');
       const slowest = runs.flatMap((r) => r.perQuery).sort((a, b) => b.ms - a.ms)[0];
-      log(`${engineName}${server ? ` (${postgresLabel(server)})` : ''}: imported in ${imported.seconds.toFixed(1)} s; guild columns built and stored in ${seconds(columnsBuildMs)} s ` +
+      const label = server ? ` (${await postgresLabel(server, target)})` : '';
+      log(`${engineName}${label}: imported in ${imported.seconds.toFixed(1)} s; guild columns built and stored in ${seconds(columnsBuildMs)} s ` +
         `(once per import), read back in ${each((r) => r.columnsStoredMs, (ms) => ms.toFixed(0))} ms`);
       log(`  ${set.perQuery.length} queries, ${runs.length} runs each in a new process: whole set ${each((r) => r.uncachedMs, seconds)} s, ` +
         `median ${seconds(set.uncachedMs)} s (target < 3 s; stored columns, empty result cache); ` +
