@@ -124,7 +124,7 @@ const rate = (f: ImportFigures) => Math.round(f.messages / f.seconds).toLocaleSt
 /**
  * Where the PostgreSQL figures come from: the server named by DATABASE_URL, or the embedded one
  * with its settings; and whether the server's shared memory is on huge pages, which it is only
- * where the machine reserves them (`vm.nr_hugepages`, see the README): that moves its figures.
+ * where the machine reserves them (`vm.nr_hugepages`, see bench/README.md): that moves its figures.
  */
 async function postgresLabel(server: PostgresServer, database: string): Promise<string> {
   const origin = server.origin === 'DATABASE_URL' ? 'DATABASE_URL' : `${server.origin}, fsync ${BENCH_POSTGRES.fsync ? 'on' : 'off'}, shared_buffers ${BENCH_POSTGRES.sharedBuffers}`;
