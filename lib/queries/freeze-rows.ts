@@ -39,15 +39,16 @@ interface Found {
   chars: number;
 }
 
-/** Whether JSON would give `value` back as it is; collects its objects and counts its characters. */
+/**
+ * Whether JSON would give `value` back as it is; collects its objects and counts its characters.
+ * Small, like `isJsonScalar`, so the optimiser inlines both into the loops over a container's
+ * items (most of a result's values): only containers cost a call.
+ */
 function isJsonValue(value: unknown, found: Found): boolean {
   return typeof value === 'object' && value !== null ? isJsonContainer(value, found) : isJsonScalar(value, found);
 }
 
-/**
- * `isJsonValue` for anything but a non-null object: small and not recursive, so the optimiser
- * inlines it into the loops over a container's items — most of a result's values.
- */
+/** `isJsonValue` for anything but a non-null object. */
 function isJsonScalar(value: unknown, found: Found): boolean {
   switch (typeof value) {
     case 'string':
@@ -73,10 +74,7 @@ function isJsonContainer(value: object, found: Found): boolean {
   if (Array.isArray(value)) {
     if (prototype !== Array.prototype) return false;
     found.chars += 2 + value.length;
-    for (let i = 0; i < value.length; i++) { // a hole reads as undefined
-      const item: unknown = value[i];
-      if (!(typeof item === 'object' && item !== null ? isJsonContainer(item, found) : isJsonScalar(item, found))) return false;
-    }
+    for (let i = 0; i < value.length; i++) if (!isJsonValue(value[i], found)) return false; // a hole reads as undefined
   } else {
     if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in value) return false;
     found.chars += 2;
@@ -84,8 +82,7 @@ function isJsonContainer(value: object, found: Found): boolean {
     // object (its prototype, Object's or none, has no enumerable properties).
     for (const key in value) {
       found.chars += key.length + 4;
-      const item = (value as Record<string, unknown>)[key];
-      if (!(typeof item === 'object' && item !== null ? isJsonContainer(item, found) : isJsonScalar(item, found))) return false;
+      if (!isJsonValue((value as Record<string, unknown>)[key], found)) return false;
     }
   }
   found.objects.push(value);
