@@ -197,10 +197,11 @@ async function main(): Promise<void> {
       const server = await startPostgres(BENCH_POSTGRES);
       try {
         const database = await server.createDatabase();
-        const label = await postgresLabel(server, database);
         steal = startStealMeter();
         const pg = await importInChild(database, guild.dir);
-        log(`import into PostgreSQL: ${rate(pg).padStart(8)} messages/s  (${pg.seconds.toFixed(2)} s, ${ofParse(pg)}, peak RSS ${mb(pg.maxRssBytes)} MB, ${label}${steal()})   target ≥ 75,000`);
+        const stolen = steal();
+        // Asked after the import: opening the database migrates it, which is part of the import's time.
+        log(`import into PostgreSQL: ${rate(pg).padStart(8)} messages/s  (${pg.seconds.toFixed(2)} s, ${ofParse(pg)}, peak RSS ${mb(pg.maxRssBytes)} MB, ${await postgresLabel(server, database)}${stolen})   target ≥ 75,000`);
       } finally {
         await server.stop();
       }
