@@ -10,7 +10,7 @@ import { ANSWERED_BY_BOT, ANSWERED_BY_PERSON, answeredMessages } from './answere
 import { lowerBound } from '../../analysis/lower-bound';
 import { authoredMessages } from './authored-messages';
 import { firstSightings } from './first-sightings';
-import { IDS_PER_IN_LIST } from '../in-list';
+import { IDS_PER_IN_LIST, inListSlices } from '../in-list';
 
 /** What one new member did after they were first seen. */
 export interface NewMemberRow {
@@ -149,8 +149,8 @@ async function namesOf(db: Kysely<Database>, guild: string, userIds: readonly st
   for (const r of rows) names.set(r.user_id, { name: r.name, nickname: r.nickname });
   // Authors always have a member row; should one not, their username is still shown.
   const missing = userIds.filter((id) => !names.has(id));
-  for (let k = 0; k < missing.length; k += IDS_PER_IN_LIST) {
-    for (const u of await db.selectFrom('users').select(['id', 'name']).where('id', 'in', missing.slice(k, k + IDS_PER_IN_LIST)).execute()) {
+  for (const slice of inListSlices(missing)) {
+    for (const u of await db.selectFrom('users').select(['id', 'name']).where('id', 'in', slice).execute()) {
       names.set(u.id, { name: u.name, nickname: null });
     }
   }

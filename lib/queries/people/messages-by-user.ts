@@ -6,7 +6,7 @@ import type { QueryDefinition } from '../query-definition';
 import { compareIds } from '../compare-ids';
 import { parsePeriod, type TimeInput } from '../period';
 import { resolveUser } from './resolve-user';
-import { IDS_PER_IN_LIST } from '../in-list';
+import { inListSlices } from '../in-list';
 
 /** Parameters of `messages-by-user`. */
 export interface MessagesByUserInput {
@@ -171,9 +171,7 @@ async function channelLabels(db: Kysely<Database>, ids: string[], channels: stri
   if (ids.length > 0) {
     add(await select.where('c.guild_id', 'in', db.selectFrom('members').select('guild_id').where('user_id', 'in', ids)).execute());
   }
-  for (let at = 0; at < channels.length; at += IDS_PER_IN_LIST) {
-    add(await select.where('c.id', 'in', channels.slice(at, at + IDS_PER_IN_LIST)).execute());
-  }
+  for (const slice of inListSlices(channels)) add(await select.where('c.id', 'in', slice).execute());
   return labels;
 }
 
