@@ -52,6 +52,7 @@ export function openSqliteEngine(file: string): Engine {
       handle.pragma('foreign_keys = OFF');
       if (checkpointer) handle.pragma('wal_autocheckpoint = 0');
       try {
+        await checkpointer?.beforeTransaction();
         handle.exec('BEGIN IMMEDIATE');
         try {
           const result = await work(new SqliteImportWriter(handle));
