@@ -69,6 +69,9 @@ export async function crossGuildAccounts(db: Kysely<Database>, input: CrossGuild
     .select(['mb.user_id', 'u.name', 'u.display_name', 'u.is_bot', 'mb.guild_id', 'g.name as guild_name', 'mb.nickname'])
     .where('mb.user_id', 'in', spread)
     .execute();
+  // No account in enough guilds (always so in a database of one guild): the message counts would
+  // find nothing, at a cost (PostgreSQL plans parallel workers that each hash the users table).
+  if (memberships.length === 0) return [];
   const counts = await db
     .selectFrom('messages as m')
     .select(['m.author_id', 'm.guild_id', sql<number>`count(*)`.as('n')])
