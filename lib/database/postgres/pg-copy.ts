@@ -36,7 +36,7 @@ type Done<T> = (error: Error | null, copy: T) => void;
 
 /** What both directions answer: the statement, its outcome, and messages a COPY never gets. */
 abstract class CopyQuery {
-  #error: Error | null = null;
+  #finished = false;
   rows = 0;
 
   constructor(private readonly text: string) {}
@@ -51,11 +51,19 @@ abstract class CopyQuery {
   }
 
   handleError(error: Error): void {
-    this.#error ??= error;
+    // pg hands the connection to the next query as soon as it reports an error: the ReadyForQuery
+    // that follows never reaches this object, so the COPY ends here (waiting for it hung forever).
+    this.#finish(error);
   }
 
   handleReadyForQuery(): void {
-    this.done(this.#error);
+    this.#finish(null);
+  }
+
+  #finish(error: Error | null): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.done(error);
   }
 
   protected abstract done(error: Error | null): void;
