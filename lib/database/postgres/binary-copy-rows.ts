@@ -1,32 +1,40 @@
 /** The 11 bytes every binary COPY stream starts with. */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
-/** A row of a binary COPY: each field the raw bytes the server sent, null for NULL. */
-export type BinaryCopyRow = Array<Buffer | null>;
+/** Turns one field's bytes, `message[start, end)`, into its value. */
+export type FieldDecoder = (message: Buffer, start: number, end: number) => unknown;
 
 /**
- * Splits PostgreSQL's binary COPY format (`COPY ... TO STDOUT (FORMAT binary)`) into rows as
- * its CopyData messages arrive, so no message is kept or joined to the next. The server sends
- * each row in a message of its own (the protocol says so); the header and the trailer may share
- * one. Each field is a view into the message, not a copy. Raw bytes are what a bytea column
- * holds; other types would need their binary decoding. A stream that does not follow the
- * format is an error, never a short read.
+ * Decodes PostgreSQL's binary COPY format (`COPY ... TO STDOUT (FORMAT binary)`) row by row as
+ * its CopyData messages arrive, so no message is kept or joined to the next: each field is
+ * decoded straight from the message by its column's decoder (NULL is null), into one array that
+ * is handed to `onRow` for every row and then reused. The server sends each row in a message of
+ * its own (the protocol says so); the header and the trailer may share one. A stream that does
+ * not follow the format is an error, never a short read.
  *
  * @example
- * const split = new BinaryCopySplitter();
- * for (const message of messages) for (const [bytes] of split.rows(message)) keep(Buffer.from(bytes!));
- * split.end();
+ * const rows = new BinaryCopyRows([(m, s, e) => m.toString('utf8', s, e)], ([name]) => names.push(name as string));
+ * for (const message of messages) rows.push(message);
+ * rows.end();
  */
-export class BinaryCopySplitter {
+export class BinaryCopyRows {
+  readonly #row: unknown[];
   #started = false;
   #ended = false;
   /** Bytes of the stream before the current message: positions in errors count from its start. */
   #before = 0;
 
-  /** The rows one message holds, in order. */
-  rows(message: Buffer): BinaryCopyRow[] {
-    const rows: BinaryCopyRow[] = [];
+  constructor(
+    private readonly decoders: readonly FieldDecoder[],
+    private readonly onRow: (row: unknown[]) => void,
+  ) {
+    this.#row = new Array(decoders.length);
+  }
+
+  /** Decodes the rows one message holds and hands each to `onRow`, in order. */
+  push(message: Buffer): void {
     const cut = (at: number) => new Error(`binary COPY stream cut short at byte ${this.#before + at} (a row must end in its own message)`);
+    const row = this.#row;
     let at = 0;
     if (!this.#started) {
       if (message.length < 19 || !message.subarray(0, 11).equals(SIGNATURE)) throw new Error('not a binary COPY stream (no PGCOPY signature)');
@@ -42,7 +50,7 @@ export class BinaryCopySplitter {
         this.#ended = true;
         continue;
       }
-      const row: BinaryCopyRow = new Array(fields);
+      if (fields !== row.length) throw new Error(`binary COPY row of ${fields} fields where ${row.length} were expected, at byte ${this.#before + at - 2}`);
       for (let f = 0; f < fields; f++) {
         if (at + 4 > message.length) throw cut(at);
         const length = message.readInt32BE(at);
@@ -52,13 +60,12 @@ export class BinaryCopySplitter {
           continue;
         }
         if (at + length > message.length) throw cut(at);
-        row[f] = message.subarray(at, at + length);
+        row[f] = this.decoders[f](message, at, at + length);
         at += length;
       }
-      rows.push(row);
+      this.onRow(row);
     }
     this.#before += message.length;
-    return rows;
   }
 
   /** Checks the stream ended with its trailer. */

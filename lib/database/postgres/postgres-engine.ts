@@ -6,7 +6,7 @@ import { deferIndexesOfFirstLoad } from '../deferred-indexes';
 import type { Engine, ImportWriter } from '../engine';
 import type { Database } from '../schema';
 import { listPostgresPlainIndexes } from './plain-indexes';
-import { eachRowByBinaryCopy, eachRowByCursor } from './postgres-array-rows';
+import { eachRowOfSelect } from './postgres-array-rows';
 import { PostgresImportWriter } from './postgres-import-writer';
 
 const INT8_OID = 20;
@@ -32,7 +32,7 @@ const types = {
 export function openPostgresEngine(url: string): Engine {
   const pool = new pg.Pool({ connectionString: url, types, max: 4 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  registerArrayRowReader(db, (query, onRow, options) => (options.binary ? eachRowByBinaryCopy : eachRowByCursor)(pool, query, onRow), {
+  registerArrayRowReader(db, (query, onRow) => eachRowOfSelect(pool, query, onRow), {
     concurrent: true,
   });
 

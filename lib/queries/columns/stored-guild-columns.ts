@@ -32,7 +32,7 @@ export async function readStoredColumns(db: Kysely<Database>, guild: string, dat
     if (at + b.length <= bytes.length) b.copy(bytes, at);
     at += b.length;
     read++;
-  }, { binary: true });
+  });
   // A writer replacing them meanwhile (same version, same bytes) may leave a different count: rebuild then.
   if (read !== parts || at !== bytes.length) return null;
   return decodeGuildColumns(bytes);
