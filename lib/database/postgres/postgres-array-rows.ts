@@ -50,11 +50,9 @@ export async function eachRowOfSelect(pool: pg.Pool, query: CompiledQuery, onRow
   try {
     await client.query(`BEGIN READ ONLY; SET LOCAL work_mem = '${WORK_MEM}'`);
     const statement = inlineParameters(client, query);
-    // The statement as COPY will run it, so its columns' types are the ones COPY sends.
-    const described = statement === null ? null : await client.query(`SELECT * FROM (${statement}) AS q LIMIT 0`);
-    const decoders = described?.fields.map((f) => DECODERS.get(f.dataTypeID)) ?? [];
-    if (statement !== null && decoders.every((d) => d !== undefined)) {
-      const rows = new BinaryCopyRows(decoders as FieldDecoder[], onRow);
+    const decoders = statement === null ? null : await binaryDecoders(client, statement);
+    if (statement !== null && decoders !== null) {
+      const rows = new BinaryCopyRows(decoders, onRow);
       await copyTo(client, `COPY (${statement}) TO STDOUT (FORMAT binary)`, (message) => rows.push(message));
       rows.end();
     } else {
@@ -67,6 +65,22 @@ export async function eachRowOfSelect(pool: pg.Pool, query: CompiledQuery, onRow
   } finally {
     client.release();
   }
+}
+
+/**
+ * A binary decoder for each column of `statement`, or null when a column's type has none. The
+ * types are asked of the statement as COPY will run it (parameters written in), so they are the
+ * ones COPY sends.
+ */
+async function binaryDecoders(client: pg.PoolClient, statement: string): Promise<FieldDecoder[] | null> {
+  const { fields } = await client.query(`SELECT * FROM (${statement}) AS q LIMIT 0`);
+  const decoders: FieldDecoder[] = [];
+  for (const field of fields) {
+    const decoder = DECODERS.get(field.dataTypeID);
+    if (!decoder) return null;
+    decoders.push(decoder);
+  }
+  return decoders;
 }
 
 /**
